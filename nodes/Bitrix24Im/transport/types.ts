@@ -1,0 +1,36 @@
+/** The `time` block Bitrix24 adds to every answer (and per command in a batch, as `result_time`). */
+export interface Bitrix24Time {
+	start?: number;
+	finish?: number;
+	duration?: number;
+	processing?: number;
+	operating?: number;
+	operating_reset_at?: number;
+}
+
+/** A successful Bitrix24 answer, envelope fields kept because paging needs them. */
+export interface Bitrix24Success {
+	result: unknown;
+	next?: number;
+	total?: number;
+	time?: Bitrix24Time;
+}
+
+/**
+ * Why a call failed, already free of secrets.
+ * - `api`: Bitrix24 answered `{error, error_description}`.
+ * - `invalidBody`: an answer that is not a Bitrix24 envelope (HTML error page, empty body).
+ * - `network`: no answer at all (refused, reset, timeout).
+ */
+export interface Bitrix24Failure {
+	kind: 'api' | 'invalidBody' | 'network';
+	code: string;
+	description: string;
+	httpStatus?: number;
+	/** Unix seconds when the method's operating-time budget frees up (from the answer's `time` block). */
+	operatingResetAt?: number;
+}
+
+export type Bitrix24Outcome =
+	| { ok: true; value: Bitrix24Success }
+	| { ok: false; failure: Bitrix24Failure };
