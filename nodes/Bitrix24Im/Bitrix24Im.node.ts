@@ -1,0 +1,32 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { buildProperties } from './actions/buildProperties';
+import { executeOperation } from './actions/executor';
+import { resources } from './actions';
+import { optionsProperty } from './actions/options';
+
+export class Bitrix24Im implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Bitrix24 IM',
+		name: 'bitrix24Im',
+		icon: { light: 'file:bitrix24.svg', dark: 'file:bitrix24.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Work with Bitrix24 chats and dialogs (im.* REST API): mark messages unread and more',
+		defaults: { name: 'Bitrix24 IM' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'bitrix24WebhookApi', required: true, displayOptions: { show: { authentication: ['webhook'] } } },
+			{ name: 'bitrix24OAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+		],
+		properties: [...buildProperties(resources), optionsProperty],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeOperation.call(this);
+	}
+}

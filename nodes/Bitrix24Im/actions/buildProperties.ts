@@ -1,0 +1,51 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { ResourceDescription } from './types';
+
+const authentication: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{ name: 'Incoming Webhook', value: 'webhook' },
+		{ name: 'OAuth2', value: 'oAuth2' },
+	],
+	default: 'webhook',
+};
+
+function showFor(resource: string, operation: string, property: INodeProperties): INodeProperties {
+	const show = property.displayOptions?.show ?? {};
+	return {
+		...property,
+		displayOptions: { ...property.displayOptions, show: { ...show, resource: [resource], operation: [operation] } },
+	};
+}
+
+/** The editor's Authentication, Resource and Operation selectors and every operation's fields, from the registry. */
+export function buildProperties(resources: ResourceDescription[]): INodeProperties[] {
+	const resourceSelector: INodeProperties = {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: resources.map(({ name, value }) => ({ name, value })),
+		default: resources[0].value,
+	};
+	const operationSelectors: INodeProperties[] = resources.map((resource) => ({
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource.value] } },
+		options: resource.operations
+			.map(({ name, value, action, description }) => ({ name, value, action, description }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
+		default: resource.operations[0].value,
+	}));
+	const fields = resources.flatMap((resource) =>
+		resource.operations.flatMap((operation) =>
+			operation.fields.map((property) => showFor(resource.value, operation.value, property)),
+		),
+	);
+	return [authentication, resourceSelector, ...operationSelectors, ...fields];
+}

@@ -1,0 +1,77 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { Scrubber } from './scrub';
+import type { Bitrix24Failure } from './types';
+
+/** What the user can do about each Bitrix24 code. Keyed on the code, never on the text: the texts vary by version. */
+const HINTS: Record<string, string> = {
+	INVALID_CREDENTIALS:
+		'Bitrix24 rejected the webhook: the secret or user id is wrong, or the webhook was deleted, regenerated or blocked (for example after its URL leaked). Copy the current webhook URL from Bitrix24 into the credential.',
+	insufficient_scope:
+		'The credential lacks the "im" scope. For a webhook, edit it in Bitrix24 and tick "im" (Chat and notifications); for an OAuth2 app, add the scope to the app and reconnect the credential.',
+	NO_AUTH_FOUND:
+		'Bitrix24 found no credentials in the request. Check the webhook URL (it must contain /rest/<userId>/<secret>/) or reconnect the OAuth2 credential.',
+	expired_token:
+		'The OAuth2 access token expired and could not be refreshed. Reconnect the Bitrix24 OAuth2 credential.',
+	invalid_token:
+		'Bitrix24 does not recognise the OAuth2 access token. Reconnect the Bitrix24 OAuth2 credential.',
+	invalid_grant:
+		'The OAuth2 refresh token was rejected (expired, already used or revoked). Reconnect the Bitrix24 OAuth2 credential.',
+	ACCESS_DENIED:
+		'Bitrix24 denied access: REST may not be available on this plan, or the user lacks the rights for this action.',
+	QUERY_LIMIT_EXCEEDED:
+		'The portal\'s request limit was still exceeded after retrying. Lower the rate in the node\'s options (or pick the Enterprise preset only if your plan is Enterprise), or run fewer workflows against this portal at once.',
+	OPERATION_TIME_LIMIT:
+		'This method used up its execution-time budget on the portal (per 10 minutes). Wait until the budget frees up, or spread the work over time.',
+	OVERLOAD_LIMIT:
+		'Bitrix24 blocked REST access to this portal for overload. Only Bitrix24 support can lift the block; retrying will not help.',
+	ERROR_METHOD_NOT_FOUND:
+		'The portal does not know this method: the im module may be missing or too old on a self-hosted portal, or the method name is misspelt.',
+	MESSAGE_ID_ERROR: 'Give a message ID that is a whole number greater than 0.',
+	DIALOG_ID_EMPTY:
+		'Give a Dialog ID as chatNNN (group chat), sgNNN (workgroup chat) or NNN (private dialog with user NNN).',
+	ERROR_BATCH_LENGTH_EXCEEDED: 'A batch may hold at most 50 commands.',
+	EMPTY_RESPONSE: 'The portal or a proxy in front of it answered with nothing. Check that the portal is up, then retry.',
+	INVALID_RESPONSE:
+		'The address answered, but not like a Bitrix24 REST endpoint (a proxy or the portal\'s own error page). Check the portal address and its status.',
+	NETWORK_ERROR: 'Check that the portal is reachable from the n8n server.',
+};
+
+export function hintFor(code: string): string | undefined {
+	return HINTS[code] ?? HINTS[code.toUpperCase()];
+}
+
+/** `Bitrix24 im.dialog.unread: Dialog ID can't be empty [DIALOG_ID_EMPTY]` */
+export function failureMessage(method: string, failure: Bitrix24Failure): string {
+	return `Bitrix24 ${method}: ${failure.description} [${failure.code}]`;
+}
+
+export function toNodeApiError(
+	node: INode,
+	method: string,
+	failure: Bitrix24Failure,
+	scrubber: Scrubber,
+	itemIndex?: number,
+): NodeApiError {
+	const message = scrubber.text(failureMessage(method, failure));
+	const description = scrubber.text(hintFor(failure.code) ?? 'See the Bitrix24 REST documentation for this error code.');
+	const error = new NodeApiError(node, { code: failure.code } as JsonObject, {
+		message,
+		description,
+		httpCode: failure.httpStatus ? String(failure.httpStatus) : undefined,
+		itemIndex,
+	});
+	// NodeApiError swaps messages that contain common network codes for generic ones; ours already says more.
+	error.message = message;
+	return error;
+}
+
+/** A field of an item that Bitrix24 would reject; raised before any request. */
+export function inputError(node: INode, itemIndex: number, field: string, value: unknown, expected: string) {
+	const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
+	return new NodeOperationError(node, `Item ${itemIndex}: ${field} ${shown} is not valid: ${expected}`, {
+		itemIndex,
+		description: `Fix the "${field}" field of item ${itemIndex}; nothing was sent to Bitrix24 for this item.`,
+	});
+}

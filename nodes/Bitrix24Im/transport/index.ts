@@ -1,0 +1,118 @@
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { batchBody, chunkCommands, readBatchResult } from './batch';
+import type { BatchCommand } from './batch';
+import type { LeakyBucket, RateLimit } from './limiter';
+import { bucketFor } from './limiter';
+import type { Connection } from './request';
+import { send } from './request';
+import { decideRetry, isRetryableCode } from './retry';
+import type { Bitrix24Failure, Bitrix24Outcome } from './types';
+
+export { connect } from './request';
+export type { Authentication, Connection } from './request';
+
+type Context = IExecuteFunctions | ILoadOptionsFunctions;
+
+/** Batch requests of one execution that may be in flight at once; the bucket still decides when each goes. */
+const PARALLEL_BATCHES = 3;
+
+/**
+ * Calls Bitrix24 methods for one execution: every request waits for the portal's shared bucket, and failures are
+ * retried only as `decideRetry` allows, so nothing is lost and nothing that is not retry-safe runs twice.
+ */
+export class Bitrix24Client {
+	private readonly bucket: LeakyBucket;
+
+	constructor(
+		private readonly context: Context,
+		readonly connection: Connection,
+		rateLimit: RateLimit,
+	) {
+		this.bucket = bucketFor(connection.portal, rateLimit);
+	}
+
+	/** One request, with its retries; the outcome of the last attempt. */
+	private async request(method: string, params: IDataObject, retrySafe: boolean): Promise<Bitrix24Outcome> {
+		const started = Date.now();
+		for (let attempt = 1; ; attempt++) {
+			await this.bucket.acquire();
+			const outcome = await send(this.context, this.connection, method, params);
+			if (outcome.ok) {
+				this.bucket.onSuccess();
+				return outcome;
+			}
+			const delayMs = this.retryDelay(outcome.failure, attempt, started, retrySafe);
+			if (delayMs === undefined) return outcome;
+			await sleep(delayMs);
+		}
+	}
+
+	private retryDelay(failure: Bitrix24Failure, attempt: number, started: number, retrySafe: boolean) {
+		if (failure.code === 'QUERY_LIMIT_EXCEEDED') this.bucket.onRateLimited();
+		const now = Date.now();
+		const decision = decideRetry(failure, { attempt, elapsedMs: now - started, retrySafe, nowMs: now });
+		return decision.retry ? decision.delayMs : undefined;
+	}
+
+	async call(method: string, params: IDataObject, retrySafe: boolean): Promise<Bitrix24Outcome> {
+		return await this.request(method, params, retrySafe);
+	}
+
+	/**
+	 * Runs one method for many items through `batch` (≤ 50 commands a request). Each key gets its own outcome. A
+	 * whole request is repeated only as `decideRetry` allows (a 503 proves nothing ran; a lost answer does not), and
+	 * within an answered batch only the commands that failed with a retryable code are sent again.
+	 */
+	async callBatch(method: string, commands: Array<{ key: string; params: IDataObject }>, retrySafe: boolean) {
+		const outcomes = new Map<string, Bitrix24Outcome>();
+		const chunks = chunkCommands(commands.map(({ key, params }): BatchCommand => ({ key, method, params })));
+		let next = 0;
+		const worker = async () => {
+			while (next < chunks.length) await this.runChunk(chunks[next++], retrySafe, outcomes);
+		};
+		await Promise.all(Array.from({ length: Math.min(PARALLEL_BATCHES, chunks.length) }, worker));
+		return outcomes;
+	}
+
+	private async runChunk(chunk: BatchCommand[], retrySafe: boolean, outcomes: Map<string, Bitrix24Outcome>) {
+		const started = Date.now();
+		let pending = chunk;
+		for (let attempt = 1; pending.length > 0; attempt++) {
+			if (pending.length === 1) {
+				const [only] = pending;
+				outcomes.set(only.key, await this.request(only.method, only.params, retrySafe));
+				return;
+			}
+			await this.bucket.acquire();
+			const answer = await send(this.context, this.connection, 'batch', batchBody(pending) as unknown as IDataObject);
+			if (!answer.ok) {
+				const delayMs = this.retryDelay(answer.failure, attempt, started, retrySafe);
+				if (delayMs === undefined) {
+					for (const command of pending) outcomes.set(command.key, answer);
+					return;
+				}
+				await sleep(delayMs);
+				continue;
+			}
+			this.bucket.onSuccess();
+			const perKey = readBatchResult(answer.value.result, pending.map(({ key }) => key));
+			const again: BatchCommand[] = [];
+			let firstRetryable: Bitrix24Failure | undefined;
+			for (const command of pending) {
+				const outcome = perKey.get(command.key) as Bitrix24Outcome;
+				if (!outcome.ok && isRetryableCode(outcome.failure.code, retrySafe)) {
+					firstRetryable = firstRetryable ?? outcome.failure;
+					again.push(command);
+				}
+				outcomes.set(command.key, outcome);
+			}
+			if (!firstRetryable) return;
+			const delayMs = this.retryDelay(firstRetryable, attempt, started, retrySafe);
+			if (delayMs === undefined) return;
+			await sleep(delayMs);
+			pending = again;
+		}
+	}
+}

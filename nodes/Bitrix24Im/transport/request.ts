@@ -1,0 +1,142 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
+
+import { readEnvelope } from './envelope';
+import { Scrubber } from './scrub';
+import type { Bitrix24Failure, Bitrix24Outcome } from './types';
+import { parseWebhookUrl } from './webhookUrl';
+
+export type Authentication = 'webhook' | 'oAuth2';
+
+type Context = IExecuteFunctions | ILoadOptionsFunctions;
+
+/** Everything needed to talk to one portal with one credential, resolved once per execution. */
+export interface Connection {
+	credentialType: 'bitrix24WebhookApi' | 'bitrix24OAuth2Api';
+	baseUrl: string;
+	/** The portal's origin: the key of its rate limit. */
+	portal: string;
+	scrubber: Scrubber;
+	timeoutMs: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+function origin(url: string): string {
+	const parsed = new URL(url);
+	return `${parsed.protocol}//${parsed.host}`;
+}
+
+function withSlash(url: string): string {
+	return url.endsWith('/') ? url : `${url}/`;
+}
+
+export async function connect(
+	context: Context,
+	authentication: Authentication,
+	timeoutMs = DEFAULT_TIMEOUT_MS,
+): Promise<Connection> {
+	if (authentication === 'oAuth2') {
+		const credentials = await context.getCredentials('bitrix24OAuth2Api');
+		const token = (credentials.oauthTokenData ?? {}) as IDataObject;
+		const clientEndpoint = typeof token.client_endpoint === 'string' ? token.client_endpoint : '';
+		const baseUrl = withSlash(clientEndpoint || `${String(credentials.portalUrl ?? '').replace(/\/+$/, '')}/rest/`);
+		const scrubber = new Scrubber([
+			token.access_token as string,
+			token.refresh_token as string,
+			credentials.clientSecret as string,
+		]);
+		return { credentialType: 'bitrix24OAuth2Api', baseUrl, portal: origin(baseUrl), scrubber, timeoutMs };
+	}
+	const credentials = await context.getCredentials('bitrix24WebhookApi');
+	const address = parseWebhookUrl(credentials.webhookUrl as string);
+	return {
+		credentialType: 'bitrix24WebhookApi',
+		baseUrl: address.baseUrl,
+		portal: address.portal,
+		scrubber: new Scrubber([address.secret]),
+		timeoutMs,
+	};
+}
+
+const NETWORK_DESCRIPTIONS: Record<string, string> = {
+	ECONNREFUSED: 'the portal refused the connection',
+	ECONNRESET: 'the connection was reset before Bitrix24 answered',
+	ECONNABORTED: 'no answer arrived in time',
+	ETIMEDOUT: 'no answer arrived in time',
+	ENOTFOUND: "the portal's host name could not be resolved",
+	EAI_AGAIN: "the portal's host name could not be resolved",
+};
+
+interface HttpAnswer {
+	status: number;
+	data: unknown;
+}
+
+/** The HTTP answer inside whatever n8n threw (a NodeApiError around an axios error), if there was one. */
+function answerInside(error: unknown): HttpAnswer | undefined {
+	let current = error as { response?: { status?: number; data?: unknown }; cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 4; depth++) {
+		if (current.response && typeof current.response.status === 'number') {
+			return { status: current.response.status, data: current.response.data };
+		}
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}
+
+function networkCodeInside(error: unknown): string | undefined {
+	let current = error as { code?: unknown; cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 4; depth++) {
+		if (typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code)) return current.code;
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}
+
+/** Turns a thrown request into a failure without keeping the error object: it carries the URL and headers. */
+export function describeThrown(error: unknown): Bitrix24Failure {
+	const answer = answerInside(error);
+	if (answer) {
+		const outcome = readEnvelope(answer.status, answer.data);
+		if (!outcome.ok) return outcome.failure;
+	}
+	const failure = (error as { failure?: { cause?: string } })?.failure;
+	if (failure?.cause === 'credential-invalid') {
+		return { kind: 'api', code: 'invalid_grant', description: 'the OAuth2 token could not be refreshed', httpStatus: 400 };
+	}
+	const code = networkCodeInside(error);
+	const description = (code && NETWORK_DESCRIPTIONS[code]) ?? 'the request failed before Bitrix24 answered';
+	return { kind: 'network', code: code ?? 'NETWORK_ERROR', description };
+}
+
+/** One HTTP call of one Bitrix24 method; never throws. */
+export async function send(
+	context: Context,
+	connection: Connection,
+	method: string,
+	params: IDataObject,
+): Promise<Bitrix24Outcome> {
+	const options: IHttpRequestOptions = {
+		method: 'POST',
+		baseURL: connection.baseUrl,
+		url: `${method}.json`,
+		headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+		body: params,
+		encoding: 'text',
+		json: false,
+		returnFullResponse: true,
+		timeout: connection.timeoutMs,
+		// OAuth2: a 401 must throw, or n8n would not refresh the token and retry.
+		ignoreHttpStatusErrors: connection.credentialType === 'bitrix24OAuth2Api' ? { ignore: true, except: [401] } : true,
+	};
+	try {
+		const response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			connection.credentialType,
+			options,
+		)) as { statusCode: number; body: unknown };
+		return readEnvelope(response.statusCode, response.body);
+	} catch (error) {
+		return { ok: false, failure: describeThrown(error) };
+	}
+}

@@ -1,0 +1,42 @@
+const MASK = '***';
+
+/** Shapes that carry a secret whoever's it is: a webhook path, token parameters, a Bearer header. */
+const SECRET_PATTERNS: Array<[RegExp, string]> = [
+	[/(\/rest\/\d+\/)[A-Za-z0-9_-]{4,}/g, `$1${MASK}`],
+	[/\b(access_token|refresh_token|auth|client_secret)=([^&\s"'<>]+)/gi, `$1=${MASK}`],
+	[/("(?:access_token|refresh_token|client_secret)"\s*:\s*")[^"]*"/gi, `$1${MASK}"`],
+	[/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, `$1${MASK}`],
+];
+
+/**
+ * Removes the secrets of the credential in use from anything that leaves the node: output items, error messages and
+ * descriptions. Known secret values are replaced wherever they occur; the patterns catch secrets we were not told about
+ * (a refreshed token, a download link signed with the webhook path).
+ */
+export class Scrubber {
+	private readonly secrets: string[];
+
+	constructor(secrets: Array<string | undefined>) {
+		this.secrets = secrets
+			.filter((secret): secret is string => typeof secret === 'string' && secret.length >= 6)
+			.sort((a, b) => b.length - a.length);
+	}
+
+	text(value: string): string {
+		let result = value;
+		for (const secret of this.secrets) result = result.split(secret).join(MASK);
+		for (const [pattern, replacement] of SECRET_PATTERNS) result = result.replace(pattern, replacement);
+		return result;
+	}
+
+	value<T>(value: T): T {
+		if (typeof value === 'string') return this.text(value) as unknown as T;
+		if (Array.isArray(value)) return value.map((entry) => this.value(entry)) as unknown as T;
+		if (typeof value === 'object' && value !== null) {
+			const copy: Record<string, unknown> = {};
+			for (const [key, entry] of Object.entries(value)) copy[this.text(key)] = this.value(entry);
+			return copy as T;
+		}
+		return value;
+	}
+}

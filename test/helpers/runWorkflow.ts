@@ -1,0 +1,171 @@
+import { mock } from 'jest-mock-extended';
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
+	INode,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IRunExecutionData,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
+
+import { Bitrix24OAuth2Api } from '../../credentials/Bitrix24OAuth2Api.credentials';
+import { Bitrix24WebhookApi } from '../../credentials/Bitrix24WebhookApi.credentials';
+import { Bitrix24Im } from '../../nodes/Bitrix24Im/Bitrix24Im.node';
+
+const NODE_TYPE = 'n8n-nodes-bitrix24-im.bitrix24Im';
+
+/** Emits the given items: stands in for whatever node feeds ours in a real workflow. */
+class ItemsSource implements INodeType {
+	description = {
+		displayName: 'Items',
+		name: 'items',
+		group: ['input'],
+		version: 1,
+		description: '',
+		defaults: {},
+		inputs: [],
+		outputs: ['main'],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+	} as unknown as INodeType['description'];
+
+	async execute(this: import('n8n-workflow').IExecuteFunctions) {
+		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as object[];
+		return [items.map((json) => ({ json: json as import('n8n-workflow').IDataObject }))];
+	}
+}
+
+const nodeTypes: INodeTypes = {
+	getByName: (type) => (type === NODE_TYPE ? new Bitrix24Im() : new ItemsSource()),
+	getByNameAndVersion: (type, version) =>
+		NodeHelpers.getVersionedNodeType(type === NODE_TYPE ? new Bitrix24Im() : new ItemsSource(), version),
+	getKnownTypes: () => ({}),
+};
+
+/** Credentials as n8n would hand them to the node, and a record of what n8n would store after a refresh. */
+export class TestCredentials extends ICredentialsHelper {
+	readonly stored: Record<string, ICredentialDataDecryptedObject> = {};
+
+	constructor(private readonly data: Record<string, ICredentialDataDecryptedObject>) {
+		super();
+	}
+
+	getParentTypes(name: string) {
+		return name === 'bitrix24OAuth2Api' ? new Bitrix24OAuth2Api().extends : [];
+	}
+
+	isCredentialUsableByNode() {
+		return true;
+	}
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, type: string, options: IHttpRequestOptions) {
+		if (type !== 'bitrix24WebhookApi') return options;
+		const authenticate = new Bitrix24WebhookApi().authenticate as (
+			c: ICredentialDataDecryptedObject,
+			o: IHttpRequestOptions,
+		) => Promise<IHttpRequestOptions>;
+		return await authenticate(credentials, options);
+	}
+
+	async preAuthentication() {
+		return undefined;
+	}
+
+	async runPreAuthentication() {
+		return undefined;
+	}
+
+	async getCredentials(): Promise<never> {
+		throw new Error('not used');
+	}
+
+	async getDecrypted(_additionalData: unknown, _details: unknown, type: string) {
+		return structuredClone(this.stored[type] ?? this.data[type]);
+	}
+
+	async updateCredentials() {}
+
+	async updateCredentialsOauthTokenData(_details: unknown, type: string, data: ICredentialDataDecryptedObject) {
+		this.stored[type] = structuredClone(data);
+	}
+
+	getCredentialsProperties() {
+		return [];
+	}
+}
+
+export interface WorkflowRun {
+	run: IRun;
+	/** The Bitrix24 IM node's output items (json and pairedItem). */
+	output: Array<{ json: Record<string, unknown>; pairedItem?: unknown }>;
+	error?: Error;
+}
+
+/** Runs Items → Bitrix24 IM through n8n-core's real WorkflowExecute. */
+export async function runWorkflow(options: {
+	items: object[];
+	parameters: Record<string, unknown>;
+	credentials: TestCredentials;
+	continueOnFail?: boolean;
+}): Promise<WorkflowRun> {
+	const source: INode = {
+		id: 'source',
+		name: 'Items',
+		type: 'test.items',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { items: JSON.stringify(options.items) },
+	};
+	const node: INode = {
+		id: 'bitrix',
+		name: 'Bitrix24 IM',
+		type: NODE_TYPE,
+		typeVersion: 1,
+		position: [200, 0],
+		parameters: options.parameters as INode['parameters'],
+		credentials: {
+			bitrix24WebhookApi: { id: '1', name: 'Webhook' },
+			bitrix24OAuth2Api: { id: '2', name: 'OAuth2' },
+		},
+		onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+	};
+	const workflow = new Workflow({
+		id: 'test',
+		nodes: [source, node],
+		connections: { Items: { main: [[{ node: 'Bitrix24 IM', type: 'main', index: 0 }]] } },
+		nodeTypes,
+		active: false,
+		settings: { executionOrder: 'v1' },
+	});
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', mock());
+	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
+	const additionalData = mock<Record<string, unknown>>({
+		hooks,
+		credentialsHelper: options.credentials,
+		executionId: 'exec-1',
+		currentNodeParameters: undefined,
+		encryptedRunnerIdentity: undefined,
+		evalLlmMockHandler: undefined,
+		otel: undefined,
+		ssrfBridge: undefined,
+		'oauth-jwe': undefined,
+		executionContext: undefined,
+	}) as unknown as IWorkflowExecuteAdditionalData;
+	const runData: IRunExecutionData = {
+		resultData: { runData: {} },
+		executionData: {
+			metadata: {},
+			contextData: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [{ node: source, data: { main: [[{ json: {} }]] }, source: null }],
+		},
+	} as unknown as IRunExecutionData;
+	await new WorkflowExecute(additionalData, 'manual', runData).processRunExecutionData(workflow);
+	const run = await finished;
+	const output = (run.data.resultData.runData['Bitrix24 IM']?.[0]?.data?.main?.[0] ?? []) as WorkflowRun['output'];
+	return { run, output, error: run.data.resultData.error as Error | undefined };
+}
