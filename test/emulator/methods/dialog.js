@@ -1,0 +1,121 @@
+'use strict';
+/** im.dialog.*: unread/read markers, dialog data, message history, members, typing. */
+const { RestError, NavResult, intval } = require('../errors');
+const st = require('../state');
+const { readDialog, requireMember, chatOut, messageOut, userOut, limitOf, offsetOf } = require('./common');
+
+/** CIMRestService::dialogUnread: MESSAGE_ID checked first, then DIALOG_ID; always `true`. */
+function dialogUnread(ctx) {
+	const p = ctx.params;
+	const messageId = intval(p.MESSAGE_ID);
+	if (messageId <= 0) throw new RestError('MESSAGE_ID_ERROR', "First unread message id can't be empty");
+	if (!st.isDialogId(p.DIALOG_ID)) throw new RestError('DIALOG_ID_EMPTY', "Dialog ID can't be empty");
+	const chat = st.resolveDialog(ctx.state, ctx.userId, String(p.DIALOG_ID));
+	if (chat && st.isMember(chat, ctx.userId)) st.markUnread(ctx.state, ctx.userId, chat, messageId);
+	return true;
+}
+
+function readNotifications(state, userId) {
+	let lastId = 0;
+	for (const n of Object.values(state.notifications)) {
+		if (n.userId !== userId) continue;
+		n.read = true;
+		lastId = Math.max(lastId, n.id);
+	}
+	return lastId;
+}
+
+/** MESSAGE_ID (alias LAST_ID) optional; `false` when the caller has no access. */
+function dialogRead(ctx) {
+	const p = ctx.params;
+	const raw = p.MESSAGE_ID !== undefined ? p.MESSAGE_ID : p.LAST_ID;
+	const messageId = intval(raw) > 0 ? intval(raw) : null;
+	if (p.DIALOG_ID === 'notify') {
+		const lastId = readNotifications(ctx.state, ctx.userId);
+		return { dialogId: 'notify', chatId: 0, lastId, counter: 0 };
+	}
+	if (!st.isDialogId(p.DIALOG_ID)) throw new RestError('DIALOG_ID_EMPTY', "Dialog ID can't be empty");
+	const chat = st.resolveDialog(ctx.state, ctx.userId, String(p.DIALOG_ID));
+	if (!chat || !st.isMember(chat, ctx.userId)) return false;
+	const rel = st.markRead(ctx.state, ctx.userId, chat, messageId);
+	return { dialogId: String(p.DIALOG_ID), chatId: chat.id, lastId: rel.lastReadMessageId,
+		counter: st.unreadCount(ctx.state, ctx.userId, chat) };
+}
+
+function dialogReadAll(ctx) {
+	for (const chat of st.chatsOf(ctx.state, ctx.userId)) st.markRead(ctx.state, ctx.userId, chat, null);
+	readNotifications(ctx.state, ctx.userId);
+	return true;
+}
+
+function dialogGet(ctx) {
+	const { chat } = readDialog(ctx);
+	requireMember(chat, ctx.userId);
+	return chatOut(ctx.state, chat, ctx.userId);
+}
+
+function idParam(p, name, code, text) {
+	if (p[name] === undefined || p[name] === null || p[name] === '') return null;
+	if (!/^\d+$/.test(String(p[name]))) throw new RestError(code, text);
+	return Number(p[name]);
+}
+
+/** LAST_ID: older than it, newest first; FIRST_ID: newer than it, oldest first; else the newest. */
+function dialogMessagesGet(ctx) {
+	const p = ctx.params;
+	const { chat } = readDialog(ctx, { allowChatId: true });
+	const firstId = idParam(p, 'FIRST_ID', 'FIRST_ID_STRING', "First ID can't be string");
+	const lastId = idParam(p, 'LAST_ID', 'LAST_ID_STRING', "Last ID can't be string");
+	requireMember(chat, ctx.userId);
+	const limit = limitOf(p.LIMIT, 20, 50);
+	const ids = chat.messageIds;
+	let picked;
+	if (firstId !== null) {
+		const from = st.upperBound(ids, firstId);
+		picked = ids.slice(from, from + limit);
+	} else {
+		const end = lastId !== null && lastId > 0 ? st.upperBound(ids, lastId - 1) : ids.length;
+		picked = ids.slice(Math.max(0, end - limit), end).reverse();
+	}
+	const messages = picked.map((id) => messageOut(ctx.state, ctx.state.messages[id], ctx.userId));
+	const authors = [...new Set(messages.map((m) => m.author_id).filter((a) => a > 0))];
+	return { chat_id: chat.id, messages, users: authors.filter((a) => ctx.state.users[a]).map((a) => userOut(ctx.state.users[a])),
+		files: [] };
+}
+
+function dialogUsersList(ctx) {
+	const p = ctx.params;
+	const { chat } = readDialog(ctx);
+	requireMember(chat, ctx.userId);
+	const limit = limitOf(p.LIMIT, 50, 200);
+	const members = chat.users.slice().sort((a, b) => a - b).map((u) => ctx.state.users[u]).filter(Boolean);
+	if (p.LAST_ID !== undefined) {
+		const last = intval(p.LAST_ID);
+		return members.filter((u) => u.id > last).slice(0, limit).map(userOut);
+	}
+	const offset = offsetOf(ctx);
+	const page = members.slice(offset, offset + limit).map(userOut);
+	const next = offset + limit < members.length ? offset + limit : undefined;
+	return new NavResult(page, { next, total: members.length });
+}
+
+function dialogWriting(ctx) {
+	const { chat } = readDialog(ctx, { allowChatId: true });
+	if (!chat || !st.isMember(chat, ctx.userId)) throw new RestError('ACCESS_ERROR', 'Action unavailable', 403);
+	return true;
+}
+
+module.exports = {
+	scope: 'im',
+	upper: true,
+	methods: {
+		'im.dialog.unread': dialogUnread,
+		'im.dialog.read': dialogRead,
+		'im.dialog.read.all': dialogReadAll,
+		'im.dialog.readall': dialogReadAll,
+		'im.dialog.get': dialogGet,
+		'im.dialog.messages.get': dialogMessagesGet,
+		'im.dialog.users.list': dialogUsersList,
+		'im.dialog.writing': dialogWriting,
+	},
+};

@@ -1,0 +1,81 @@
+'use strict';
+/**
+ * The seed portal. Users 1-5; chat1 (general, open, everyone), chat2 (users 1-3), chat3 = sg5 (workgroup 5,
+ * users 1, 2, 4), private dialogs 1-2 (chat4) and 1-3 (chat5). Ten messages per dialog, ids from 101 on,
+ * interleaved across dialogs (so ids inside one dialog are increasing but not consecutive).
+ * Everyone has read everything except: user 1 has 3 unread in chat1 and 2 unread in dialog "2";
+ * user 2 has 2 unread in chat2. User 1 has 3 notifications, 2 of them unread.
+ */
+const { createChat, addMessage, relation } = require('./state');
+const { isoDate } = require('./errors');
+
+const USERS = [
+	[1, 'Alice', 'Admin', 'Administrator', 'F', true],
+	[2, 'Bob', 'Builder', 'Developer', 'M', false],
+	[3, 'Carol', 'Clark', 'Designer', 'F', false],
+	[4, 'Dan', 'Dawson', 'Sales manager', 'M', false],
+	[5, 'Eve', 'Evans', 'Support', 'F', false],
+];
+const COLORS = ['RED', 'GREEN', 'MINT', 'LIGHT_BLUE', 'DARK_BLUE', 'PURPLE', 'AQUA', 'PINK', 'LIME', 'BROWN',
+	'AZURE', 'KHAKI', 'SAND', 'MARENGO', 'GRAY', 'GRAPHITE'];
+
+const TEXTS = ['Hello everyone!', 'Good morning', 'Did you see the report?', 'Yes, looks good.',
+	'Meeting at 3 pm', 'I will be there', 'Please check [b]the draft[/b]', 'Done, thanks!',
+	'Any news on the release?', 'Shipping tomorrow :)'];
+
+function createSeedState() {
+	const now = Date.now();
+	const state = {
+		portal: { memberId: 'a1b2c3d4e5f60718293a4b5c6d7e8f90', title: 'Emulated Bitrix24' },
+		users: {}, chats: {}, privateChats: {}, messages: {}, relations: {}, notifications: {},
+		seq: { chat: 0, message: 100 },
+		revision: { rest: 27, web: 130, mobile: 19, desktop: 5 },
+	};
+	for (const [id, first, last, position, gender, admin] of USERS) {
+		state.users[id] = {
+			id, active: true, firstName: first, lastName: last, workPosition: position, gender, admin,
+			email: `${first.toLowerCase()}@example.com`, color: COLORS[id % COLORS.length].toLowerCase(),
+			status: 'online', departments: [1], lastActivityDate: isoDate(now - id * 60000),
+		};
+	}
+	const dialogs = [
+		createChat(state, { type: 'open', title: 'General chat', owner: 1, color: 'MINT', users: [1, 2, 3, 4, 5],
+			entityType: 'GENERAL' }),
+		createChat(state, { type: 'chat', title: 'Project Apollo', owner: 1, color: 'AZURE', users: [1, 2, 3],
+			description: 'Launch planning' }),
+		createChat(state, { type: 'chat', title: 'Marketing workgroup', owner: 2, color: 'PURPLE', users: [1, 2, 4],
+			entityType: 'SONET_GROUP', entityId: '5' }),
+		createChat(state, { type: 'private', users: [1, 2] }),
+		createChat(state, { type: 'private', users: [1, 3] }),
+	];
+	const authors = [
+		[1, 2, 3, 4, 5, 1, 2, 3, 4, 5],
+		[1, 2, 3, 1, 2, 3, 1, 2, 3, 1],
+		[2, 4, 1, 2, 4, 1, 2, 4, 1, 2],
+		[2, 1, 2, 1, 2, 1, 2, 1, 2, 2],
+		[3, 1, 3, 1, 3, 1, 3, 1, 3, 1],
+	];
+	for (let i = 0; i < 10; i++) {
+		dialogs.forEach((chat, c) => {
+			addMessage(state, chat, authors[c][i], TEXTS[(i + c) % TEXTS.length], {}, now - (60 - i * 5 - c) * 60000);
+		});
+	}
+	for (const chat of dialogs) for (const u of chat.users) relation(state, u, chat.id).lastReadMessageId = chat.lastMessageId;
+	relation(state, 1, 1).lastReadMessageId = dialogs[0].messageIds[6];
+	relation(state, 1, 4).lastReadMessageId = dialogs[3].messageIds[7];
+	relation(state, 2, 2).lastReadMessageId = dialogs[1].messageIds[7];
+
+	const notes = [
+		[4, 0, 'Your report is ready', true, 'im', 'default'],
+		[2, 2, 'Bob mentioned you in Project Apollo', false, 'im', 'mention'],
+		[4, 0, 'Please update your profile', false, 'intranet', 'profile'],
+	];
+	notes.forEach(([notifyType, authorId, text, read, module, event], i) => {
+		const id = ++state.seq.message;
+		state.notifications[id] = { id, userId: 1, authorId, notifyType, text, tag: '', subTag: '', read, module, event,
+			clientId: '', date: isoDate(now - (30 - i) * 60000) };
+	});
+	return state;
+}
+
+module.exports = { createSeedState, COLORS };
