@@ -5,6 +5,10 @@ const families = [
 	require('./misc'),
 	require('./dialog'),
 	require('./message'),
+	require('./chat'),
+	require('./recent'),
+	require('./notify'),
+	require('./user'),
 ];
 
 function buildRegistry() {
