@@ -32,7 +32,7 @@ function setting(args, flag, env, def) {
 async function main() {
 	const args = readArgs(process.argv.slice(2));
 	if (args.help) {
-		process.stdout.write(require('node:fs').readFileSync(__filename, 'utf8').split('\n').slice(3, 12).join('\n') + '\n');
+		process.stdout.write(require('node:fs').readFileSync(__filename, 'utf8').split('\n').slice(3, 10).join('\n') + '\n');
 		return;
 	}
 	const rateOff = args['no-rate-limit'] || String(process.env.EMULATOR_RATE_LIMIT || '').toLowerCase() === 'off';
