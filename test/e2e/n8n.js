@@ -263,7 +263,8 @@ async function ensureN8n({ log = () => {}, cacheDir = defaultCacheDir() } = {}) 
 		// prebuild-install, node-gyp) see Node 24 and its headers, not the system Node 20 (nodedir=/usr).
 		const t1 = Date.now();
 		const npmCli = findNpmCli(p.nodeDir);
-		const rebuildEnv = { ...npmEnv, PATH: pathWithNode(p.nodeBin) };
+		// JOBS: node-gyp compiles sqlite3 with one make job by default.
+		const rebuildEnv = { ...npmEnv, PATH: pathWithNode(p.nodeBin), JOBS: String(Math.max(1, os.cpus().length)) };
 		if (fs.existsSync(path.join(p.nodeDir, 'include', 'node', 'node.h'))) {
 			rebuildEnv.npm_config_nodedir = p.nodeDir;
 		}
@@ -422,7 +423,8 @@ async function createInstance({ packageDir = path.resolve(__dirname, '..', '..')
 	const env = {};
 	for (const [k, v] of Object.entries(process.env)) {
 		// Do not let the caller's n8n / DB / Node settings leak into the instance.
-		if (/^(N8N_|DB_|NODE_OPTIONS$|NODE_PATH$|EXECUTIONS_|QUEUE_|GENERIC_TIMEZONE$|CREDENTIALS_)/.test(k)) continue;
+		// NODE_ENV=test (set by jest) silences n8n's logger, and with it the result of `n8n execute`.
+		if (/^(N8N_|DB_|NODE_OPTIONS$|NODE_PATH$|NODE_ENV$|EXECUTIONS_|QUEUE_|GENERIC_TIMEZONE$|CREDENTIALS_|JEST_)/.test(k)) continue;
 		if (/^npm_/.test(k)) continue;
 		env[k] = v;
 	}
