@@ -1,0 +1,114 @@
+import { sleep } from 'n8n-workflow';
+
+export interface Clock {
+	now(): number;
+	sleep(ms: number): Promise<void>;
+}
+
+export interface RateLimit {
+	burst: number;
+	drainPerSecond: number;
+}
+
+export const STANDARD_PLAN: RateLimit = { burst: 50, drainPerSecond: 2 };
+export const ENTERPRISE_PLAN: RateLimit = { burst: 250, drainPerSecond: 5 };
+
+const realClock: Clock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms) };
+
+/**
+ * One request of room is kept free: the portal counts a request when it arrives, not when we send it, so uneven
+ * network delays can make its level run up to half a second (at 2/s) ahead of ours.
+ */
+const HEADROOM = 1;
+const SLOWDOWN_FACTOR = 0.5;
+const MIN_DRAIN_PER_SECOND = 0.2;
+const MIN_BURST = 1;
+/** Recovery is additive (a tenth of the configured limit per step), so clients that share a portal converge. */
+const RECOVERY_STEP = 0.1;
+const SUCCESSES_PER_RECOVERY_STEP = 10;
+/** 503s that arrive together are one overload episode: slow down once for them, not once each. */
+const SLOWDOWN_COOLDOWN_MS = 2000;
+
+/**
+ * A client-side model of the portal's leaky bucket: every request adds 1, the level drains continuously, and a
+ * request waits until it fits. The level includes requests that are still waiting for their slot, so concurrent
+ * callers line up one drain interval apart, in the order they asked.
+ */
+export class LeakyBucket {
+	private level = 0;
+	private levelAt: number;
+	private burst: number;
+	private drainPerSecond: number;
+	private successesSinceChange = 0;
+	private lastSlowdownAt = Number.NEGATIVE_INFINITY;
+
+	constructor(
+		private readonly limit: RateLimit,
+		private readonly clock: Clock = realClock,
+	) {
+		this.burst = limit.burst;
+		this.drainPerSecond = limit.drainPerSecond;
+		this.levelAt = clock.now();
+	}
+
+	get effectiveLimit(): RateLimit {
+		return { burst: this.burst, drainPerSecond: this.drainPerSecond };
+	}
+
+	async acquire(): Promise<void> {
+		this.drainUntilNow();
+		this.level += 1;
+		const overflow = this.level - (this.burst - HEADROOM);
+		if (overflow <= 0) return;
+		await this.clock.sleep(Math.ceil((overflow / this.drainPerSecond) * 1000));
+	}
+
+	onRateLimited(): void {
+		this.drainUntilNow();
+		this.successesSinceChange = 0;
+		const now = this.clock.now();
+		if (now - this.lastSlowdownAt >= SLOWDOWN_COOLDOWN_MS) {
+			this.lastSlowdownAt = now;
+			this.drainPerSecond = Math.max(MIN_DRAIN_PER_SECOND, this.drainPerSecond * SLOWDOWN_FACTOR);
+			this.burst = Math.max(MIN_BURST, this.burst * SLOWDOWN_FACTOR);
+		}
+		this.level = Math.max(this.level, this.burst - HEADROOM);
+	}
+
+	onSuccess(): void {
+		this.successesSinceChange += 1;
+		if (this.successesSinceChange < SUCCESSES_PER_RECOVERY_STEP) return;
+		this.successesSinceChange = 0;
+		this.drainUntilNow();
+		this.drainPerSecond = Math.min(
+			this.limit.drainPerSecond,
+			this.drainPerSecond + this.limit.drainPerSecond * RECOVERY_STEP,
+		);
+		this.burst = Math.min(this.limit.burst, this.burst + this.limit.burst * RECOVERY_STEP);
+	}
+
+	private drainUntilNow(): void {
+		const now = this.clock.now();
+		const drained = ((now - this.levelAt) / 1000) * this.drainPerSecond;
+		this.level = Math.max(0, this.level - drained);
+		this.levelAt = now;
+	}
+}
+
+const buckets = new Map<string, LeakyBucket>();
+
+/** The bucket every execution in this n8n process shares for one portal and one configured limit. */
+export function bucketFor(portalKey: string, limit: RateLimit): LeakyBucket {
+	const key = `${portalKey}|${limit.burst}|${limit.drainPerSecond}`;
+	let bucket = buckets.get(key);
+	if (!bucket) {
+		bucket = new LeakyBucket({ ...limit });
+		buckets.set(key, bucket);
+	}
+	return bucket;
+}
+
+/** Forgets every shared bucket (tests only). */
+export function resetBuckets(): void {
+	buckets.clear();
+}

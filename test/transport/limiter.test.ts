@@ -1,0 +1,192 @@
+import type { Clock, RateLimit } from '../../nodes/Bitrix24Im/transport/limiter';
+import {
+	bucketFor,
+	ENTERPRISE_PLAN,
+	LeakyBucket,
+	resetBuckets,
+	STANDARD_PLAN,
+} from '../../nodes/Bitrix24Im/transport/limiter';
+import { decideRetry } from '../../nodes/Bitrix24Im/transport/retry';
+
+async function settleMicrotasks() {
+	for (let i = 0; i < 50; i++) await Promise.resolve();
+}
+
+/** Virtual time: sleeps wake in time order only when `run` drives the clock, so no real time passes. */
+class FakeClock implements Clock {
+	time = 0;
+	readonly sleeps: number[] = [];
+	private timers: Array<{ at: number; order: number; wake: () => void }> = [];
+	private order = 0;
+
+	now = () => this.time;
+
+	sleep = async (ms: number) =>
+		await new Promise<void>((wake) => {
+			this.sleeps.push(ms);
+			this.timers.push({ at: this.time + ms, order: this.order++, wake });
+		});
+
+	async run<T>(work: Promise<T>): Promise<T> {
+		let settled = false;
+		work.then(
+			() => (settled = true),
+			() => (settled = true),
+		);
+		for (let idleRounds = 0; ; ) {
+			await settleMicrotasks();
+			if (settled) return await work;
+			this.timers.sort((a, b) => a.at - b.at || a.order - b.order);
+			const next = this.timers.shift();
+			if (!next) {
+				if (++idleRounds > 1000) throw new Error('nothing left to wake: the work is stuck');
+				continue;
+			}
+			idleRounds = 0;
+			this.time = next.at;
+			next.wake();
+		}
+	}
+}
+
+async function acquireTimes(bucket: LeakyBucket, clock: FakeClock, count: number) {
+	const times: number[] = [];
+	for (let i = 0; i < count; i++) {
+		await bucket.acquire();
+		times.push(clock.now());
+	}
+	return times;
+}
+
+describe('LeakyBucket', () => {
+	it('lets 49 requests through at once and spaces the rest 500 ms apart at 2/s', async () => {
+		const clock = new FakeClock();
+		const bucket = new LeakyBucket(STANDARD_PLAN, clock);
+		const times = await clock.run(acquireTimes(bucket, clock, 52));
+		expect(times.slice(0, 49)).toEqual(new Array(49).fill(0));
+		expect(times.slice(49)).toEqual([500, 1000, 1500]);
+		expect(clock.sleeps).toEqual([500, 500, 500]);
+	});
+
+	it('drains while idle, so a full burst passes again later', async () => {
+		const clock = new FakeClock();
+		const bucket = new LeakyBucket(ENTERPRISE_PLAN, clock);
+		await clock.run(acquireTimes(bucket, clock, 249));
+		clock.time += 24_000; // 120 of 249 drained at 5/s
+		await clock.run(acquireTimes(bucket, clock, 120));
+		expect(clock.sleeps).toEqual([]);
+		await clock.run(acquireTimes(bucket, clock, 1));
+		expect(clock.sleeps).toEqual([200]);
+	});
+
+	it('queues concurrent callers in call order, one drain interval apart', async () => {
+		const clock = new FakeClock();
+		const bucket = new LeakyBucket(STANDARD_PLAN, clock);
+		await clock.run(acquireTimes(bucket, clock, 49));
+		const finished: Array<[number, number]> = [];
+		const callers = [1, 2, 3, 4].map(async (caller) => {
+			await bucket.acquire();
+			finished.push([caller, clock.now()]);
+		});
+		await clock.run(Promise.all(callers));
+		expect(finished).toEqual([[1, 500], [2, 1000], [3, 1500], [4, 2000]]);
+	});
+
+	it('halves rate and burst once per burst of 503s, treats the bucket as full, and stops at the floor', async () => {
+		const clock = new FakeClock();
+		const bucket = new LeakyBucket(STANDARD_PLAN, clock);
+		bucket.onRateLimited();
+		bucket.onRateLimited(); // same episode: no second cut
+		expect(bucket.effectiveLimit).toEqual({ burst: 25, drainPerSecond: 1 });
+		expect(await clock.run(acquireTimes(bucket, clock, 2))).toEqual([1000, 2000]);
+		clock.time += 2000;
+		bucket.onRateLimited();
+		expect(bucket.effectiveLimit).toEqual({ burst: 12.5, drainPerSecond: 0.5 });
+		for (let i = 0; i < 10; i++) {
+			clock.time += 2000;
+			bucket.onRateLimited();
+		}
+		expect(bucket.effectiveLimit).toEqual({ burst: 1, drainPerSecond: 0.2 });
+	});
+
+	it('recovers a tenth of the configured limit per 10 successes, up to the configured limit', () => {
+		const bucket = new LeakyBucket(STANDARD_PLAN, new FakeClock());
+		bucket.onRateLimited();
+		for (let i = 0; i < 9; i++) bucket.onSuccess();
+		expect(bucket.effectiveLimit).toEqual({ burst: 25, drainPerSecond: 1 });
+		bucket.onSuccess();
+		expect(bucket.effectiveLimit.burst).toBe(30);
+		expect(bucket.effectiveLimit.drainPerSecond).toBeCloseTo(1.2, 10);
+		for (let i = 0; i < 100; i++) bucket.onSuccess();
+		expect(bucket.effectiveLimit).toEqual(STANDARD_PLAN);
+	});
+});
+
+/** The portal's bucket as the emulator models it. */
+function serverBucket(limit: RateLimit, clock: FakeClock) {
+	let level = 0;
+	let at = 0;
+	return () => {
+		level = Math.max(0, level - ((clock.now() - at) / 1000) * limit.drainPerSecond);
+		at = clock.now();
+		if (level + 1 > limit.burst) return false;
+		level += 1;
+		return true;
+	};
+}
+
+async function sendAll(count: number, bucket: LeakyBucket, accept: () => boolean, clock: FakeClock) {
+	let rejected = 0;
+	for (let i = 0; i < count; i++) {
+		const started = clock.now();
+		for (let attempt = 1; ; attempt++) {
+			await bucket.acquire();
+			if (accept()) break;
+			rejected++;
+			bucket.onRateLimited();
+			const failure = { kind: 'api' as const, code: 'QUERY_LIMIT_EXCEEDED', description: 'Too many requests' };
+			const now = clock.now();
+			const decision = decideRetry(failure, { attempt, elapsedMs: now - started, retrySafe: false, nowMs: now }, () => 0.5);
+			if (!decision.retry) throw new Error(`request ${i} given up: ${decision.reason}`);
+			await clock.sleep(decision.delayMs);
+		}
+		bucket.onSuccess();
+	}
+	return rejected;
+}
+
+describe('LeakyBucket against the portal bucket (simulated)', () => {
+	it('one process with 3 parallel senders never gets a 503', async () => {
+		const clock = new FakeClock();
+		const accept = serverBucket(STANDARD_PLAN, clock);
+		const bucket = new LeakyBucket(STANDARD_PLAN, clock);
+		const rejected = await clock.run(Promise.all([1, 2, 3].map(async () => await sendAll(60, bucket, accept, clock))));
+		expect(rejected).toEqual([0, 0, 0]);
+		expect(clock.now()).toBe(((180 - 49) / 2) * 1000);
+	});
+
+	it.each([
+		[3, 125_000],
+		[8, 375_000],
+	])('%i processes that know nothing of each other all finish, near the portal rate', async (count, ideal) => {
+		const clock = new FakeClock();
+		const accept = serverBucket(STANDARD_PLAN, clock);
+		const processes = Array.from({ length: count }, () => new LeakyBucket(STANDARD_PLAN, clock));
+		const rejected = await clock.run(Promise.all(processes.map(async (b) => await sendAll(100, b, accept, clock))));
+		expect(Math.max(...rejected)).toBeLessThanOrEqual(10);
+		expect(clock.now()).toBeLessThan(ideal * 1.1);
+	});
+});
+
+describe('bucketFor', () => {
+	beforeEach(() => resetBuckets());
+
+	it('shares one bucket per portal and limit', () => {
+		const bucket = bucketFor('a.bitrix24.com', STANDARD_PLAN);
+		expect(bucketFor('a.bitrix24.com', { burst: 50, drainPerSecond: 2 })).toBe(bucket);
+		expect(bucketFor('b.bitrix24.com', STANDARD_PLAN)).not.toBe(bucket);
+		expect(bucketFor('a.bitrix24.com', ENTERPRISE_PLAN)).not.toBe(bucket);
+		resetBuckets();
+		expect(bucketFor('a.bitrix24.com', STANDARD_PLAN)).not.toBe(bucket);
+	});
+});
