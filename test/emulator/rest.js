@@ -37,8 +37,9 @@ function timeBlock(startMs, finishMs, processingSec, op) {
  * Runs one method for an authenticated caller. Returns { ok: true, result, next, total, time } or
  * { ok: false, error: RestError }. Never throws.
  */
-function callMethod(emu, auth, method, params, extra = {}) {
+function callMethod(emu, auth, method, rawParams, extra = {}) {
 	const startMs = Date.now();
+	const params = Object.assign({}, rawParams);
 	try {
 		const def = emu.methods.get(method);
 		if (!def) throw new RestError('ERROR_METHOD_NOT_FOUND', 'Method not found!', 404);
@@ -81,7 +82,6 @@ function sendJson(res, status, body) {
 		'Content-Type': 'application/json; charset=utf-8',
 		'Content-Length': Buffer.byteLength(text),
 		'Access-Control-Allow-Origin': '*',
-		'X-Bitrix-Rest-Application': '',
 	});
 	res.end(text);
 }
