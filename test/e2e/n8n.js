@@ -387,6 +387,26 @@ function errorOf(run) {
 	return null;
 }
 
+// Runs under the cached Node 24 with cwd = n8n's package dir (so sqlite3 and flatted resolve from n8n).
+// argv: <database file> <workflowId or ''> <executionId or ''>. Prints the IRun-like JSON or 'null'.
+const READ_EXECUTION_SCRIPT = `
+const [dbFile, workflowId, executionId] = process.argv.slice(1);
+const sqlite3 = require('sqlite3');
+const { parse } = require('flatted');
+const db = new sqlite3.Database(dbFile, sqlite3.OPEN_READONLY);
+const where = executionId ? 'e.id = ?' : (workflowId ? 'e.workflowId = ?' : '1 = 1');
+const params = executionId ? [executionId] : (workflowId ? [workflowId] : []);
+db.get('SELECT e.id, e.workflowId, e.finished, e.mode, e.status, e.startedAt, e.stoppedAt, d.data FROM execution_entity e ' +
+  'LEFT JOIN execution_data d ON d.executionId = e.id WHERE ' + where + ' ORDER BY e.id DESC LIMIT 1', params, (err, row) => {
+  if (err) { console.error(err.message); process.exit(2); }
+  if (!row) { console.log('null'); return; }
+  const out = { id: String(row.id), workflowId: row.workflowId, data: row.data ? parse(row.data) : null, mode: row.mode,
+    startedAt: row.startedAt, stoppedAt: row.stoppedAt, status: row.status, finished: !!row.finished };
+  console.log(JSON.stringify(out));
+  db.close();
+});
+`;
+
 /**
  * Create a fresh n8n user folder with the built package installed as a community package.
  *
@@ -524,7 +544,29 @@ async function createInstance({ packageDir = path.resolve(__dirname, '..', '..')
 		async execute(workflowId, { timeoutMs = 5 * 60 * 1000 } = {}) {
 			const r = await n8n(['execute', `--id=${workflowId}`], { timeoutMs });
 			r.run = parseRunOutput(r.stdout);
+			r.runFromDb = false;
+			if (!r.run && !r.timedOut) {
+				// n8n's CLI loses the result when a run fails before any node starts (e.g. WorkflowHasIssuesError
+				// for a missing required parameter): it only prints "No active execution found". The execution
+				// is stored in the database all the same, so read it from there.
+				r.run = await instance.readExecution({ workflowId });
+				r.runFromDb = Boolean(r.run);
+			}
 			return r;
+		},
+		/**
+		 * The newest stored execution (of a workflow, or by id) as { id, workflowId, data, status, ... } -
+		 * the same shape as the IRun printed by `n8n execute` - or null.
+		 */
+		async readExecution({ workflowId = '', executionId = '' } = {}) {
+			await queue; // do not read while a command is writing
+			const r = await run(nodeBin, ['-e', READ_EXECUTION_SCRIPT, path.join(n8nDir, 'database.sqlite'), String(workflowId), String(executionId)], {
+				cwd: path.join(cacheDir, 'node_modules', 'n8n'),
+				env,
+				timeoutMs: 60 * 1000,
+			});
+			if (r.code !== 0) throw new Error(`reading the execution from n8n's database failed:\n${r.stderr}`);
+			return JSON.parse(r.stdout.trim() || 'null');
 		},
 		outputOf,
 		errorOf,
