@@ -56,6 +56,24 @@ function killTree(child, signal = 'SIGKILL') {
 	}
 }
 
+// Live children (each leads its own process group). On SIGINT/SIGTERM/SIGHUP of this process they are killed,
+// then the signal is re-raised: detached children would not get a terminal's Ctrl-C otherwise.
+const liveChildren = new Set();
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+function onSignal(sig) {
+	for (const c of liveChildren) killTree(c, 'SIGKILL');
+	for (const s of SIGNALS) process.removeListener(s, onSignal);
+	process.kill(process.pid, sig);
+}
+function track(child) {
+	if (liveChildren.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
+	liveChildren.add(child);
+}
+function untrack(child) {
+	liveChildren.delete(child);
+	if (liveChildren.size === 0) for (const s of SIGNALS) process.removeListener(s, onSignal);
+}
+
 /**
  * Run a command, capturing stdout/stderr. The child gets its own process group so that a timeout kills
  * everything it started (n8n spawns a task-runner child).
@@ -95,14 +113,17 @@ function run(cmd, args, { cwd, env, timeoutMs = 10 * 60 * 1000, onData, input } 
 		}, timeoutMs);
 		const onExit = () => killTree(child, 'SIGKILL');
 		process.once('exit', onExit);
+		track(child);
 		child.on('error', (e) => {
 			clearTimeout(timer);
 			process.removeListener('exit', onExit);
+			untrack(child);
 			reject(e);
 		});
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
 			process.removeListener('exit', onExit);
+			untrack(child);
 			// The group may still hold grandchildren (e.g. the task runner) if the parent died abruptly.
 			try {
 				process.kill(-child.pid, 'SIGKILL');
