@@ -143,8 +143,6 @@ export async function runWorkflow(options: {
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', mock());
 	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
 	const additionalData = mock<Record<string, unknown>>({
-		hooks,
-		credentialsHelper: options.credentials,
 		executionId: 'exec-1',
 		currentNodeParameters: undefined,
 		encryptedRunnerIdentity: undefined,
@@ -154,6 +152,9 @@ export async function runWorkflow(options: {
 		'oauth-jwe': undefined,
 		executionContext: undefined,
 	}) as unknown as IWorkflowExecuteAdditionalData;
+	// Set after mock(): values passed to mock() are wrapped in its proxy, which invents a function for every missing key.
+	additionalData.hooks = hooks;
+	additionalData.credentialsHelper = options.credentials;
 	const runData: IRunExecutionData = {
 		resultData: { runData: {} },
 		executionData: {

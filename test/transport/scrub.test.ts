@@ -1,12 +1,12 @@
 import { Scrubber } from '../../nodes/Bitrix24Im/transport/scrub';
 
-const SECRET = 'k9x7w2m4q8z1v5b3';
+const HOOK_CODE = 'k9x7w2m4q8z1v5b3';
 
 describe('Scrubber', () => {
-	const scrubber = new Scrubber([SECRET, 'access-token-123456', undefined, 'abc']);
+	const scrubber = new Scrubber([HOOK_CODE, 'access-token-123456', undefined, 'abc']);
 
 	it('replaces known secrets wherever they occur', () => {
-		expect(scrubber.text(`before ${SECRET} after access-token-123456`)).toBe('before *** after ***');
+		expect(scrubber.text(`before ${HOOK_CODE} after access-token-123456`)).toBe('before *** after ***');
 	});
 
 	it('ignores secrets too short to be told apart from ordinary text', () => {
@@ -24,8 +24,8 @@ describe('Scrubber', () => {
 	});
 
 	it('scrubs deeply through objects and arrays, keys included, without touching other values', () => {
-		const input = { a: [`x${SECRET}`, 1, true, null], b: { [SECRET]: 'k', n: 5, link: `https://p/rest/1/${SECRET}/` } };
+		const input = { a: [`x${HOOK_CODE}`, 1, true, null], b: { [HOOK_CODE]: 'k', n: 5, link: `https://p/rest/1/${HOOK_CODE}/` } };
 		expect(scrubber.value(input)).toEqual({ a: ['x***', 1, true, null], b: { '***': 'k', n: 5, link: 'https://p/rest/1/***/' } });
-		expect(input.a[0]).toBe(`x${SECRET}`);
+		expect(input.a[0]).toBe(`x${HOOK_CODE}`);
 	});
 });

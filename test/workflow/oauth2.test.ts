@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import nock from 'nock';
 
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => {}) }));
@@ -9,7 +10,7 @@ const PORTAL = 'https://acme.bitrix24.com';
 const OAUTH = 'https://oauth.example.test';
 const TIME = { start: 1, finish: 1.01, duration: 0.01 };
 
-function oauthCredentials(tokenData: Record<string, unknown>) {
+function oauthCredentials(tokenData: IDataObject) {
 	return new TestCredentials({
 		bitrix24OAuth2Api: {
 			portalUrl: PORTAL,

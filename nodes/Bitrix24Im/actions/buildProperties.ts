@@ -23,15 +23,18 @@ function showFor(resource: string, operation: string, property: INodeProperties)
 
 /** The editor's Authentication, Resource and Operation selectors and every operation's fields, from the registry. */
 export function buildProperties(resources: ResourceDescription[]): INodeProperties[] {
+	const defaultResource = resources[0].value;
 	const resourceSelector: INodeProperties = {
 		displayName: 'Resource',
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
 		options: resources.map(({ name, value }) => ({ name, value })),
-		default: resources[0].value,
+		default: defaultResource,
 	};
-	const operationSelectors: INodeProperties[] = resources.map((resource) => ({
+	const operationSelectors: INodeProperties[] = resources.map((resource) => {
+		const defaultOperation = resource.operations[0].value;
+		return {
 		displayName: 'Operation',
 		name: 'operation',
 		type: 'options',
@@ -40,8 +43,9 @@ export function buildProperties(resources: ResourceDescription[]): INodeProperti
 		options: resource.operations
 			.map(({ name, value, action, description }) => ({ name, value, action, description }))
 			.sort((a, b) => a.name.localeCompare(b.name)),
-		default: resource.operations[0].value,
-	}));
+		default: defaultOperation,
+		};
+	});
 	const fields = resources.flatMap((resource) =>
 		resource.operations.flatMap((operation) =>
 			operation.fields.map((property) => showFor(resource.value, operation.value, property)),

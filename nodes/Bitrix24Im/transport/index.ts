@@ -82,7 +82,7 @@ export class Bitrix24Client {
 		for (let attempt = 1; pending.length > 0; attempt++) {
 			if (pending.length === 1) {
 				const [only] = pending;
-				outcomes.set(only.key, await this.request(only.method, only.params, retrySafe));
+				outcomes.set(only.key, await this.request(only.method, only.params as IDataObject, retrySafe));
 				return;
 			}
 			await this.bucket.acquire();

@@ -18,12 +18,8 @@ const LOOPBACK_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
  */
 export function parseWebhookUrl(input: string): WebhookAddress {
 	const text = String(input ?? '').trim();
-	let url: URL;
-	try {
-		url = new URL(text);
-	} catch {
-		throw new Error(`The webhook URL is not a valid address. Expected ${WEBHOOK_URL_FORMAT}`);
-	}
+	const url = URL.canParse(text) ? new URL(text) : undefined;
+	if (!url) throw new Error(`The webhook URL is not a valid address. Expected ${WEBHOOK_URL_FORMAT}`);
 	const isLoopback = LOOPBACK_HOSTS.test(url.hostname);
 	if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback)) {
 		throw new Error(
