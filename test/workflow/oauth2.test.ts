@@ -9,6 +9,7 @@ import { runWorkflow, TestCredentials } from '../helpers/runWorkflow';
 const PORTAL = 'https://acme.bitrix24.com';
 const OAUTH = 'https://oauth.example.test';
 const TIME = { start: 1, finish: 1.01, duration: 0.01 };
+const OLD_TOKEN = { access_token: 'access-old-123', refresh_token: 'refresh-old-123', client_endpoint: `${PORTAL}/rest/` };
 
 function oauthCredentials(tokenData: IDataObject) {
 	return new TestCredentials({
@@ -51,11 +52,7 @@ describe('Mark Unread with OAuth2', () => {
 		const { output, error } = await runWorkflow({
 			items: [{}],
 			parameters,
-			credentials: oauthCredentials({
-				access_token: 'access-old-123',
-				refresh_token: 'refresh-old-123',
-				client_endpoint: `${PORTAL}/rest/`,
-			}),
+			credentials: oauthCredentials(OLD_TOKEN),
 		});
 
 		expect(error).toBeUndefined();
@@ -96,11 +93,7 @@ describe('Mark Unread with OAuth2', () => {
 				member_id: 'm1',
 				scope: 'im',
 			});
-		const credentials = oauthCredentials({
-			access_token: 'access-old-123',
-			refresh_token: 'refresh-old-123',
-			client_endpoint: `${PORTAL}/rest/`,
-		});
+		const credentials = oauthCredentials(OLD_TOKEN);
 
 		const { output, error, run } = await runWorkflow({ items: [{}], parameters, credentials });
 
@@ -129,11 +122,7 @@ describe('Mark Unread with OAuth2', () => {
 		const { error, run } = await runWorkflow({
 			items: [{}],
 			parameters,
-			credentials: oauthCredentials({
-				access_token: 'access-old-123',
-				refresh_token: 'refresh-old-123',
-				client_endpoint: `${PORTAL}/rest/`,
-			}),
+			credentials: oauthCredentials(OLD_TOKEN),
 		});
 
 		expect(error?.message).toMatch(/^Bitrix24 im.dialog.unread: .*\[invalid_grant\]$/);
