@@ -167,6 +167,18 @@ describe('bad input', () => {
 	});
 });
 
+describe('a malformed webhook URL in the credential', () => {
+	it('stops before any request with a clear error that does not repeat the URL', async () => {
+		const { error, run } = await runWorkflow({
+			items: [{ dialogId: 'chat1', messageId: 10 }],
+			parameters: markUnread(),
+			credentials: new TestCredentials({ bitrix24WebhookApi: { webhookUrl: `http://acme.bitrix24.com/rest/1/${HOOK_CODE}/` } }),
+		});
+		expect(error?.message).toMatch(/^Bitrix24 credential: The webhook URL must start with https:\/\//);
+		expect(JSON.stringify(run)).not.toContain(HOOK_CODE);
+	});
+});
+
 describe('failures never leak the webhook secret', () => {
 	const cases: Array<[string, (scope: nock.Interceptor) => nock.Scope, RegExp]> = [
 		[

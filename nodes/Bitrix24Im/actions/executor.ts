@@ -64,7 +64,11 @@ export async function executeOperation(this: IExecuteFunctions): Promise<INodeEx
 
 	const options = readRunOptions(this);
 	const authentication = this.getNodeParameter('authentication', 0) as Authentication;
-	const connection = await connect(this, authentication, options.timeoutMs);
+	const connection = await connect(this, authentication, options.timeoutMs).catch((error: Error) => {
+		throw new NodeOperationError(node, `Bitrix24 credential: ${error.message}`, {
+			description: 'Open the credential of this node and correct it; nothing was sent to Bitrix24.',
+		});
+	});
 	const client = new Bitrix24Client(this, connection, options.rateLimit);
 	const requests = states.flatMap((state, itemIndex) => ('params' in state ? [{ itemIndex, params: state.params }] : []));
 	const outcomes = await sendAll(client, operation, requests, options.batching, !continueOnFail);
