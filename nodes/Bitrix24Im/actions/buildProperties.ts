@@ -13,6 +13,14 @@ const authentication: INodeProperties = {
 	default: 'webhook',
 };
 
+const simplify: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: true,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
+
 function showFor(resource: string, operation: string, property: INodeProperties): INodeProperties {
 	const show = property.displayOptions?.show ?? {};
 	return {
@@ -48,7 +56,9 @@ export function buildProperties(resources: ResourceDescription[]): INodeProperti
 	});
 	const fields = resources.flatMap((resource) =>
 		resource.operations.flatMap((operation) =>
-			operation.fields.map((property) => showFor(resource.value, operation.value, property)),
+			[...operation.fields, ...(operation.shape ? [simplify] : [])].map((property) =>
+				showFor(resource.value, operation.value, property),
+			),
 		),
 	);
 	return [authentication, resourceSelector, ...operationSelectors, ...fields];

@@ -82,8 +82,10 @@ export async function executeOperation(this: IExecuteFunctions): Promise<INodeEx
 			output.push({ json: { error: message, description: description ?? undefined }, pairedItem });
 			return;
 		}
-		const outcome = outcomes.get(itemIndex);
-		if (!outcome) return;
+		const sent = outcomes.get(itemIndex);
+		if (!sent) return;
+		const refusal = sent.ok ? operation.check?.(sent.value) : undefined;
+		const outcome: Bitrix24Outcome = refusal ? { ok: false, failure: refusal } : sent;
 		if (!outcome.ok) {
 			if (!continueOnFail) throw toNodeApiError(node, operation.method, outcome.failure, scrub, itemIndex);
 			const { code, httpStatus } = outcome.failure;
@@ -98,7 +100,10 @@ export async function executeOperation(this: IExecuteFunctions): Promise<INodeEx
 			});
 			return;
 		}
-		const shaped = operation.shape ? operation.shape(outcome.value, state.params) : (outcome.value as unknown as IDataObject);
+		const simplify = operation.shape && this.getNodeParameter('simplify', itemIndex, true) === true;
+		const shaped = simplify
+			? (operation.shape as NonNullable<OperationDescription['shape']>)(outcome.value, state.params)
+			: (outcome.value as unknown as IDataObject);
 		const rows = Array.isArray(shaped) ? shaped : [shaped];
 		for (const row of rows) output.push({ json: scrub.value(row), pairedItem });
 	});

@@ -21,13 +21,25 @@ export function toPositiveInteger(value: unknown): number | undefined {
 	return number > 0 && Number.isSafeInteger(number) ? number : undefined;
 }
 
+/** A string that is not empty once trimmed; undefined otherwise. */
+export function toText(value: unknown): string | undefined {
+	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+	const text = String(value).trim();
+	return text === '' ? undefined : text;
+}
+
 export function createItemReader(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	fields: INodeProperties[],
 ): ItemReader {
 	const node = context.getNode();
-	const labelOf = (name: string) => fields.find((property) => property.name === name)?.displayName ?? name;
+	const labelOf = (path: string) => {
+		const [name, inner] = path.split('.');
+		const property = fields.find((entry) => entry.name === name);
+		const nested = inner ? (property?.options as INodeProperties[] | undefined)?.find((entry) => entry.name === inner) : property;
+		return nested?.displayName ?? path;
+	};
 	const read = <T>(field: string, convert: (value: unknown) => T | undefined, expected: string): T => {
 		const value = context.getNodeParameter(field, itemIndex, '');
 		const converted = convert(value);
@@ -39,6 +51,13 @@ export function createItemReader(
 		dialogId: (field) =>
 			read(field, normalizeDialogId, 'use chatNNN for a group chat, sgNNN for a workgroup chat or NNN (a user id) for a private dialog'),
 		positiveInteger: (field) => read(field, toPositiveInteger, 'it must be a whole number greater than 0'),
+		optionalPositiveInteger: (field) => {
+			const value = context.getNodeParameter(field, itemIndex, '');
+			if (value === '' || value === undefined || value === null) return undefined;
+			return read(field, toPositiveInteger, 'it must be a whole number greater than 0, or empty');
+		},
+		text: (field) => read(field, toText, 'it must not be empty'),
+		flag: (field, fallback) => (context.getNodeParameter(field, itemIndex, fallback) === true ? 'Y' : 'N'),
 	};
 }
 

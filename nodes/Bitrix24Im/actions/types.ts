@@ -1,12 +1,18 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { Bitrix24Success } from '../transport/types';
+import type { Bitrix24Failure, Bitrix24Success } from '../transport/types';
 
 /** Reads one item's fields, validated the way Bitrix24 would; throws an input error naming field and item. */
 export interface ItemReader {
 	readonly itemIndex: number;
 	dialogId(field: string): string;
 	positiveInteger(field: string): number;
+	/** Undefined when the field is empty; otherwise a whole number > 0. */
+	optionalPositiveInteger(field: string): number | undefined;
+	/** Trimmed, not empty. */
+	text(field: string): string;
+	/** A boolean field as Bitrix24's 'Y' / 'N'. */
+	flag(field: string, fallback: boolean): 'Y' | 'N';
 }
 
 /**
@@ -30,8 +36,13 @@ export interface OperationDescription {
 	batchable: boolean;
 	/** Repeating it after an ambiguous failure leaves the same state (no duplicate message, no double effect). */
 	retrySafe: boolean;
-	/** Shapes a successful answer; one object or an array (one output item per element). Default: the answer as is. */
+	/**
+	 * Shapes a successful answer for the next node (one object, or an array: one output item per element). With a
+	 * shape, the operation gets a "Simplify" switch that outputs the raw answer when off. Default: the answer as is.
+	 */
 	shape?(answer: Bitrix24Success, params: IDataObject): IDataObject | IDataObject[];
+	/** A successful HTTP answer that still means failure (e.g. `false` for "no access"). */
+	check?(answer: Bitrix24Success): Bitrix24Failure | undefined;
 }
 
 export interface ResourceDescription {

@@ -24,5 +24,45 @@ export const dialog: ResourceDescription = {
 			batchable: true,
 			retrySafe: true,
 		},
+		{
+			value: 'markRead',
+			name: 'Mark Read',
+			action: 'Mark dialog messages as read',
+			description: 'Mark the messages of a dialog as read for the credential\'s user, all of them or up to a message',
+			method: 'im.dialog.read',
+			fields: [
+				dialogIdField(
+					'The dialog to mark: chatNNN for a group chat, sgNNN for a workgroup chat, or NNN, a user ID, for the private dialog with that user',
+				),
+				{
+					...messageIdField(
+						'Up To Message ID',
+						'The last message to mark read; it and every earlier message become read. Leave empty to mark the whole dialog read.',
+					),
+					required: false,
+				},
+			],
+			toParams: (read) => ({
+				DIALOG_ID: read.dialogId('dialogId'),
+				MESSAGE_ID: read.optionalPositiveInteger('messageId'),
+			}),
+			check: ({ result }) =>
+				result === false
+					? { kind: 'api', code: 'ACCESS_ERROR', description: 'the user has no access to this dialog' }
+					: undefined,
+			batchable: true,
+			retrySafe: true,
+		},
+		{
+			value: 'markAllRead',
+			name: 'Mark All Read',
+			action: 'Mark all dialogs as read',
+			description: 'Mark every dialog and notification of the credential\'s user as read',
+			method: 'im.dialog.read.all',
+			fields: [],
+			toParams: () => ({}),
+			batchable: true,
+			retrySafe: true,
+		},
 	],
 };
