@@ -6,6 +6,8 @@ import { executeOperation } from './actions/executor';
 import { resources } from './actions';
 import { optionsProperty } from './actions/options';
 
+const properties = [...buildProperties(resources), optionsProperty];
+
 export class Bitrix24Im implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Bitrix24 IM',
@@ -23,7 +25,7 @@ export class Bitrix24Im implements INodeType {
 			{ name: 'bitrix24WebhookApi', required: true, displayOptions: { show: { authentication: ['webhook'] } } },
 			{ name: 'bitrix24OAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
 		],
-		properties: [...buildProperties(resources), optionsProperty],
+		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -38,10 +38,13 @@ class ItemsSource implements INodeType {
 	}
 }
 
+// One instance per type, as n8n keeps them.
+const bitrix24Im = new Bitrix24Im();
+const itemsSource = new ItemsSource();
 const nodeTypes: INodeTypes = {
-	getByName: (type) => (type === NODE_TYPE ? new Bitrix24Im() : new ItemsSource()),
+	getByName: (type) => (type === NODE_TYPE ? bitrix24Im : itemsSource),
 	getByNameAndVersion: (type, version) =>
-		NodeHelpers.getVersionedNodeType(type === NODE_TYPE ? new Bitrix24Im() : new ItemsSource(), version),
+		NodeHelpers.getVersionedNodeType(type === NODE_TYPE ? bitrix24Im : itemsSource, version),
 	getKnownTypes: () => ({}),
 };
 

@@ -8,6 +8,8 @@ const SECRET_PATTERNS: Array<[RegExp, string]> = [
 	[/(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi, `$1${MASK}`],
 ];
 
+const MAY_HOLD_SECRET = /\/rest\/\d|=|bearer|_token|client_secret/i;
+
 /**
  * Removes the secrets of the credential in use from anything that leaves the node: output items, error messages and
  * descriptions. Known secret values are replaced wherever they occur; the patterns catch secrets we were not told about
@@ -23,10 +25,16 @@ export class Scrubber {
 	}
 
 	text(value: string): string {
+		if (!this.mayHoldSecret(value)) return value;
 		let result = value;
 		for (const secret of this.secrets) result = result.split(secret).join(MASK);
 		for (const [pattern, replacement] of SECRET_PATTERNS) result = result.replace(pattern, replacement);
 		return result;
+	}
+
+	/** A cheap first look, so that the patterns run only on the rare strings that could match. */
+	private mayHoldSecret(value: string): boolean {
+		return MAY_HOLD_SECRET.test(value) || this.secrets.some((secret) => value.includes(secret));
 	}
 
 	value<T>(value: T): T {
