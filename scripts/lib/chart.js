@@ -28,7 +28,10 @@ function renderChart(series, { latencyMs = 20 } = {}) {
 	const yMax = Math.ceil(Math.log10(Math.max(10, ...secs)));
 	const pw = W - M.left - M.right;
 	const ph = H - M.top - M.bottom;
-	const x = (n) => M.left + ((Math.log10(n) - xMin) / (xMax - xMin || 1)) * pw;
+	// A little room left and right of the outer decades, so points do not sit on the frame.
+	const xLo = xMin - 0.12;
+	const xHi = xMax + 0.12;
+	const x = (n) => M.left + ((Math.log10(n) - xLo) / (xHi - xLo)) * pw;
 	const y = (s) => M.top + ph - ((Math.log10(s) - yMin) / (yMax - yMin || 1)) * ph;
 
 	const out = [];
@@ -70,7 +73,8 @@ function renderChart(series, { latencyMs = 20 } = {}) {
 			const px = x(p.n).toFixed(1);
 			const py = y(p.seconds).toFixed(1);
 			out.push(`<circle cx="${px}" cy="${py}" r="4" fill="${color}"><title>${esc(`${s.label}: N = ${p.n}, ${p.seconds.toFixed(2)} s`)}</title></circle>`);
-			out.push(`<text x="${(Number(px) + 7).toFixed(1)}" y="${(Number(py) - 7).toFixed(1)}" fill="${color}" font-size="11">${esc(p.seconds < 10 ? p.seconds.toFixed(1) : p.seconds.toFixed(0))} s</text>`);
+			const right = Number(px) > M.left + pw * 0.85; // label on the left of points near the right edge
+			out.push(`<text x="${(Number(px) + (right ? -7 : 7)).toFixed(1)}" y="${(Number(py) + (key === 'b' ? 15 : -7)).toFixed(1)}" text-anchor="${right ? 'end' : 'start'}" fill="${color}" font-size="11">${esc(p.seconds < 10 ? p.seconds.toFixed(1) : p.seconds.toFixed(0))} s</text>`);
 		}
 		out.push(`<line x1="${M.left}" y1="${legendY}" x2="${M.left + 24}" y2="${legendY}" stroke="${color}" stroke-width="2"/>`);
 		out.push(`<circle cx="${M.left + 12}" cy="${legendY}" r="4" fill="${color}"/>`);
