@@ -16,6 +16,7 @@ const groups = [
 	require('./selfcheck/limits'),
 	require('./selfcheck/oauth'),
 	require('./selfcheck/faults'),
+	require('./selfcheck/events'),
 ];
 
 /** One HTTP call. `json` -> JSON body, `form` -> urlencoded string body, `body` + `contentType` -> raw. */

@@ -1,7 +1,10 @@
 'use strict';
 /** The method registry: name -> { fn, scope, upper, noOperating } from every method family. */
+const events = require('./events');
+
 const families = [
 	require('../batch'),
+	events,
 	require('./misc'),
 	require('./dialog'),
 	require('./message'),
@@ -24,7 +27,8 @@ function buildRegistry() {
 			});
 		}
 	}
-	return registry;
+	// im.v2.Event.* queue: record message/reaction/join events around every other method.
+	return events.instrument(registry);
 }
 
 module.exports = { buildRegistry };
