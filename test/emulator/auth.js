@@ -109,7 +109,7 @@ function authenticate(store, target, headers, params) {
 	if (info.expires <= Math.floor(Date.now() / 1000)) {
 		throw new RestError('expired_token', 'The access token provided has expired', 401);
 	}
-	return { type: 'oauth', userId: info.userId, scopes: info.scopes, credentialKey: `oauth:${store.clientId}` };
+	return { type: 'oauth', userId: info.userId, scopes: info.scopes, credentialKey: `oauth:${store.clientId}`, token };
 }
 
 /** Throws insufficient_scope when the credential lacks the method's scope (null scope = always allowed). */

@@ -68,7 +68,7 @@ function batchHandler(ctx) {
 		delete params.access_token;
 		Object.assign(logItem, { method, params });
 		let out;
-		if (method === 'batch') {
+		if (method === 'batch' || method === 'download' || method === 'upload') {
 			out = { ok: false, error: new RestError('ERROR_BATCH_METHOD_NOT_ALLOWED', 'Method is not allowed for batch usage', 405) };
 		} else {
 			out = emu.callMethod(auth, method, params);

@@ -92,6 +92,13 @@ function handleRest(emu, req, res, url, body) {
 	const params = parseRequestParams(url.search, body, req.headers['content-type']);
 	const entry = { seq: 0, at: Date.now(), httpMethod: req.method, path: url.pathname, method: target ? target.method : null,
 		params, auth: target ? (target.kind === 'webhook' ? 'webhook' : 'oauth') : 'none', userId: null, status: 0, errorCode: null };
+	const sendRaw = (logEntry, raw) => {
+		logEntry.status = 200;
+		emu.record(logEntry);
+		res.writeHead(200, { 'Content-Type': raw.contentType, 'Content-Length': raw.buffer.length,
+			'Content-Disposition': `attachment; filename="${encodeURIComponent(raw.name)}"` });
+		res.end(raw.buffer);
+	};
 	const finish = (status, responseBody) => {
 		entry.status = status;
 		entry.errorCode = responseBody && responseBody.error ? responseBody.error : null;
@@ -123,6 +130,7 @@ function handleRest(emu, req, res, url, body) {
 	const extra = target.method === 'batch' ? { batchLog: (entry.batchCommands = []) } : {};
 	const out = callMethod(emu, auth, target.method, params, extra);
 	if (!out.ok) return finish(out.error.status, out.error.body());
+	if (out.result && out.result.constructor && out.result.constructor.name === 'RawBody') return sendRaw(entry, out.result);
 	const envelope = { result: out.result };
 	if (out.next !== undefined) envelope.next = out.next;
 	if (out.total !== undefined) envelope.total = out.total;

@@ -5,6 +5,8 @@
  * interleaved across dialogs (so ids inside one dialog are increasing but not consecutive).
  * Everyone has read everything except: user 1 has 3 unread in chat1 and 2 unread in dialog "2";
  * user 2 has 2 unread in chat2. User 1 has 3 notifications, 2 of them unread.
+ * Added after those (so the ids above never move): user 6 "Helper Bot" (a bot with commands), chat6 "Long history"
+ * (users 1 and 2, 120 messages, all read: three pages of 50), and 60 notifications for user 3 (the newest 5 unread).
  */
 const { createChat, addMessage, relation } = require('./state');
 const { isoDate } = require('./errors');
@@ -19,6 +21,11 @@ const USERS = [
 const COLORS = ['RED', 'GREEN', 'MINT', 'LIGHT_BLUE', 'DARK_BLUE', 'PURPLE', 'AQUA', 'PINK', 'LIME', 'BROWN',
 	'AZURE', 'KHAKI', 'SAND', 'MARENGO', 'GRAY', 'GRAPHITE'];
 
+const BOT_ID = 6;
+const LONG_CHAT_ID = 6;
+const LONG_CHAT_MESSAGES = 120;
+const USER3_NOTIFICATIONS = 60;
+
 const TEXTS = ['Hello everyone!', 'Good morning', 'Did you see the report?', 'Yes, looks good.',
 	'Meeting at 3 pm', 'I will be there', 'Please check [b]the draft[/b]', 'Done, thanks!',
 	'Any news on the release?', 'Shipping tomorrow :)'];
@@ -28,7 +35,8 @@ function createSeedState() {
 	const state = {
 		portal: { memberId: 'a1b2c3d4e5f60718293a4b5c6d7e8f90', title: 'Emulated Bitrix24' },
 		users: {}, chats: {}, privateChats: {}, messages: {}, relations: {}, notifications: {},
-		seq: { chat: 0, message: 100 },
+		bots: {}, shares: [], commands: [], disk: { folders: {}, files: {} },
+		seq: { chat: 0, message: 100, disk: 1000 },
 		revision: { rest: 27, web: 130, mobile: 19, desktop: 5 },
 	};
 	for (const [id, first, last, position, gender, admin] of USERS) {
@@ -75,7 +83,35 @@ function createSeedState() {
 		state.notifications[id] = { id, userId: 1, authorId, notifyType, text, tag: '', subTag: '', read, module, event,
 			clientId: '', date: isoDate(now - (30 - i) * 60000) };
 	});
+
+	seedBulk(state, now);
 	return state;
 }
 
-module.exports = { createSeedState, COLORS };
+/** The bot, the long chat and user 3's notifications: appended after the original seed. */
+function seedBulk(state, now) {
+	state.users[BOT_ID] = {
+		id: BOT_ID, active: true, firstName: 'Helper', lastName: 'Bot', workPosition: 'Chat bot', gender: 'M', admin: false,
+		email: '', color: COLORS[BOT_ID % COLORS.length].toLowerCase(), status: 'online', departments: [],
+		lastActivityDate: isoDate(now), bot: true,
+	};
+	state.bots[BOT_ID] = { id: BOT_ID, code: 'helper_bot', type: 'B', commands: [
+		{ id: 1, command: 'echo', common: true, hidden: false, extranet: false, params: 'text', title: 'Repeat the text' },
+		{ id: 2, command: 'help', common: false, hidden: false, extranet: false, params: '', title: 'List the commands' },
+	] };
+	const long = createChat(state, { type: 'chat', title: 'Long history', owner: 1, color: 'GRAPHITE', users: [1, 2],
+		description: '120 messages for paging' });
+	for (let i = 0; i < LONG_CHAT_MESSAGES; i++) {
+		addMessage(state, long, i % 3 === 2 ? 2 : 1, `History message ${i + 1}`, {},
+			now - (LONG_CHAT_MESSAGES - i) * 1000 - 3 * 3600000);
+	}
+	for (const u of long.users) relation(state, u, long.id).lastReadMessageId = long.lastMessageId;
+	for (let i = 0; i < USER3_NOTIFICATIONS; i++) {
+		const id = ++state.seq.message;
+		state.notifications[id] = { id, userId: 3, authorId: i % 2 ? 1 : 0, notifyType: i % 2 ? 2 : 4,
+			text: `Notification ${i + 1} for Carol`, tag: '', subTag: '', read: i < USER3_NOTIFICATIONS - 5, module: 'im',
+			event: i % 2 ? 'mention' : 'default', clientId: '', date: isoDate(now - (USER3_NOTIFICATIONS - i) * 60000 - 7200000) };
+	}
+}
+
+module.exports = { createSeedState, COLORS, BOT_ID, LONG_CHAT_ID, LONG_CHAT_MESSAGES, USER3_NOTIFICATIONS };

@@ -1,8 +1,9 @@
 'use strict';
-/** im.chat.*: create, look up, title/color/owner, mute, leave, members. */
+/** im.chat.*: create, look up, title/color/avatar/owner, mute, leave, members. */
 const { RestError, intval, toList, yn } = require('../errors');
 const st = require('../state');
 const { readChatId, readDialog, requireMember, chatOut, CHAT_COLORS } = require('./common');
+const { restFile, imageInfo } = require('./disk');
 
 function groupChat(ctx, chatId) {
 	const chat = ctx.state.chats[chatId];
@@ -62,6 +63,20 @@ function updateColor(ctx) {
 	if (CHAT_COLORS[color] === undefined) throw new RestError('WRONG_COLOR', 'This color currently unavailable');
 	if (chat.color === color) throw new RestError('WRONG_REQUEST', "This color currently set or chat doesn't exist");
 	chat.color = color;
+	return true;
+}
+
+/** AVATAR: base64 (or [name, base64]) of a PNG, JPEG or GIF up to 5000x5000, else AVATAR_ERROR. */
+function updateAvatar(ctx) {
+	const chatId = readChatId(ctx);
+	const value = ctx.params.AVATAR;
+	if (value === undefined || value === null || value === '') throw new RestError('AVATAR_ERROR', "Avatar can't be empty");
+	const chat = groupChat(ctx, chatId);
+	const file = restFile(value);
+	const img = file && file.buf ? imageInfo(file.buf) : null;
+	if (!img || img.width > 5000 || img.height > 5000) throw new RestError('AVATAR_ERROR', 'Avatar incorrect');
+	chat.avatarVersion = (chat.avatarVersion || 0) + 1;
+	chat.avatar = `${ctx.emu.baseUrl || ''}/upload/im/avatar/chat${chat.id}_${chat.avatarVersion}.${img.type === 'jpeg' ? 'jpg' : img.type}`;
 	return true;
 }
 
@@ -138,6 +153,7 @@ module.exports = {
 		'im.chat.get': chatGet,
 		'im.chat.updatetitle': updateTitle,
 		'im.chat.updatecolor': updateColor,
+		'im.chat.updateavatar': updateAvatar,
 		'im.chat.setowner': setOwner,
 		'im.chat.mute': mute,
 		'im.chat.leave': leave,

@@ -53,10 +53,11 @@ function userOut(user) {
 	return {
 		id: user.id, active: user.active, name: userName(user), first_name: user.firstName, last_name: user.lastName,
 		work_position: user.workPosition, color: PALETTE[user.id % PALETTE.length], avatar: '', avatar_hr: '',
-		gender: user.gender, birthday: '', extranet: false, network: false, bot: false, connector: false,
-		external_auth_id: 'default', status: user.status, idle: false, last_activity_date: user.lastActivityDate,
+		gender: user.gender, birthday: '', extranet: false, network: false, bot: Boolean(user.bot), connector: false,
+		external_auth_id: user.bot ? 'bot' : 'default', status: user.status, idle: false, last_activity_date: user.lastActivityDate,
 		mobile_last_date: false, desktop_last_date: false, absent: false, departments: user.departments.slice(),
-		phones: false, bot_data: null, type: 'user', website: '', email: user.email,
+		phones: false, bot_data: user.bot ? { code: 'helper_bot', type: 'bot', is_hidden: false, is_support_openline: false,
+			background_id: null } : null, type: user.bot ? 'bot' : 'user', website: '', email: user.email,
 	};
 }
 
@@ -83,13 +84,13 @@ function chatOut(state, chat, userId) {
 	const readers = chat.users.filter((u) => u !== userId && st.relation(state, u, chat.id).lastReadMessageId >= chat.lastMessageId);
 	return {
 		id: chat.id, parent_chat_id: 0, parent_message_id: 0, name: chatTitle(state, chat, userId), description: chat.description,
-		owner: chat.owner, extranet: false, avatar: '', color: chatColor(chat), type: chat.type,
+		owner: chat.owner, extranet: false, avatar: chat.avatar || '', color: chatColor(chat), type: chat.type,
 		counter: st.unreadCount(state, userId, chat), user_counter: chat.users.length, message_count: chat.messageIds.length,
 		unread_id: firstUnreadId(state, chat, rel), restrictions: { avatar: true, extend: chat.type !== 'private',
 			leave: chat.type !== 'private', leave_owner: chat.type !== 'private', rename: chat.type !== 'private', send: true,
 			user_list: true, mute: true, call: true },
 		last_message_id: chat.lastMessageId, last_id: rel.lastReadMessageId, marked_id: rel.manualUnread ? chat.lastMessageId : 0,
-		disk_folder_id: 0, entity_type: chat.entityType, entity_id: chat.entityId, entity_data_1: '', entity_data_2: '',
+		disk_folder_id: chat.diskFolderId || 0, entity_type: chat.entityType, entity_id: chat.entityId, entity_data_1: '', entity_data_2: '',
 		entity_data_3: '', mute_list: chat.muted.slice(), date_create: chat.dateCreate, message_type: messageType, public: '',
 		role: isOwner ? 'OWNER' : st.isMember(chat, userId) ? 'MEMBER' : 'GUEST',
 		entity_link: { type: chat.entityType ? chat.entityType.toLowerCase() : '', url: '', id: chat.entityId },

@@ -3,6 +3,7 @@
 const { RestError, NavResult, intval } = require('../errors');
 const st = require('../state');
 const { readDialog, requireMember, chatOut, messageOut, userOut, limitOf, offsetOf } = require('./common');
+const { filesOfMessages } = require('./disk');
 
 /** CIMRestService::dialogUnread: MESSAGE_ID checked first, then DIALOG_ID; always `true`. */
 function dialogUnread(ctx) {
@@ -80,7 +81,7 @@ function dialogMessagesGet(ctx) {
 	const messages = picked.map((id) => messageOut(ctx.state, ctx.state.messages[id], ctx.userId));
 	const authors = [...new Set(messages.map((m) => m.author_id).filter((a) => a > 0))];
 	return { chat_id: chat.id, messages, users: authors.filter((a) => ctx.state.users[a]).map((a) => userOut(ctx.state.users[a])),
-		files: [] };
+		files: filesOfMessages(ctx, picked.map((id) => ctx.state.messages[id])) };
 }
 
 function dialogUsersList(ctx) {

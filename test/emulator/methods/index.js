@@ -12,6 +12,7 @@ const families = [
 	require('./recent'),
 	require('./notify'),
 	require('./user'),
+	require('./disk'),
 ];
 
 function buildRegistry() {

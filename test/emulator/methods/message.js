@@ -1,5 +1,8 @@
 'use strict';
-/** im.message.*: add, update (empty MESSAGE deletes), delete (soft, like a read message), like. */
+/**
+ * im.message.*: add, update (empty MESSAGE deletes), delete (soft, like a read message), like, share (to a new chat,
+ * task, feed post or calendar event) and command (a bot command on a message; the seed bot answers in the chat).
+ */
 const { RestError, intval } = require('../errors');
 const st = require('../state');
 
@@ -116,10 +119,74 @@ function messageLike(ctx) {
 	return true;
 }
 
+const SHARE_TYPES = ['CHAT', 'TASK', 'POST', 'CALEND'];
+const SHARE_TEXT = { CHAT: 'created a chat', TASK: 'created a task', POST: 'created a post', CALEND: 'created an event' };
+
+/** MESSAGE_ID, DIALOG_ID, TYPE checked in that order; the message must be in that dialog and the caller a member. */
+function messageShare(ctx) {
+	const p = ctx.params;
+	const id = intval(p.MESSAGE_ID);
+	if (id <= 0) throw new RestError('MESSAGE_ID_ERROR', "Message ID can't be empty");
+	if (!st.isDialogId(p.DIALOG_ID)) throw new RestError('DIALOG_ID_EMPTY', "Dialog ID can't be empty");
+	const type = String(p.TYPE || '').toUpperCase();
+	if (!SHARE_TYPES.includes(type)) throw new RestError('PARAMS_ERROR', 'Incorrect params');
+	const chat = st.resolveDialog(ctx.state, ctx.userId, String(p.DIALOG_ID));
+	const msg = ctx.state.messages[id];
+	if (!chat || !st.isMember(chat, ctx.userId) || !msg || msg.chatId !== chat.id) {
+		throw new RestError('ACCESS_ERROR', "You don't have access to this chat", 403);
+	}
+	if (msg.deleted) throw new RestError('PARAMS_ERROR', 'Incorrect params');
+	let entityId;
+	if (type === 'CHAT') {
+		const users = [...new Set([ctx.userId, msg.authorId].filter((u) => u > 0 && ctx.state.users[u]))];
+		const created = st.createChat(ctx.state, { type: 'chat', title: `Discussion: ${msg.text.slice(0, 40) || 'message'}`,
+			owner: ctx.userId, users, entityType: 'IM_SHARE', entityId: String(msg.id) });
+		st.addMessage(ctx.state, created, ctx.userId, msg.text || '[file]', { SHARE_FROM: msg.id });
+		entityId = created.id;
+	} else {
+		ctx.state.seq.share = (ctx.state.seq.share || 0) + 1;
+		entityId = ctx.state.seq.share;
+	}
+	ctx.state.shares.push({ type, messageId: msg.id, chatId: chat.id, userId: ctx.userId, entityId });
+	const who = ctx.state.users[ctx.userId];
+	st.addMessage(ctx.state, chat, ctx.userId, `[USER=${who.id}]${who.firstName} ${who.lastName}[/USER] ${SHARE_TEXT[type]} from a message`,
+		{ IS_SHARE: type, SHARE_MESSAGE_ID: msg.id, SHARE_ENTITY_ID: entityId });
+	return true;
+}
+
+/**
+ * MESSAGE_ID, BOT_ID, COMMAND checked in that order; then the bot must exist, have the command, and the command must be
+ * common (usable anywhere) or the bot a member of the message's chat; otherwise PARAMS_ERROR. The seed bot answers.
+ */
+function messageCommand(ctx) {
+	const p = ctx.params;
+	const id = intval(p.MESSAGE_ID);
+	if (id <= 0) throw new RestError('MESSAGE_ID_ERROR', "Message ID can't be empty");
+	const botId = intval(p.BOT_ID);
+	if (botId <= 0) throw new RestError('BOT_ID_ERROR', "Bot ID can't be empty");
+	const name = String(p.COMMAND || '').trim().replace(/^\//, '').toLowerCase();
+	if (name === '') throw new RestError('COMMAND_ERROR', "Command can't be empty");
+	const msg = ctx.state.messages[id];
+	const chat = msg && ctx.state.chats[msg.chatId];
+	const bot = ctx.state.bots[botId];
+	const command = bot && bot.commands.find((c) => c.command === name);
+	if (!chat || !st.isMember(chat, ctx.userId) || !command || (!command.common && !st.isMember(chat, botId))) {
+		throw new RestError('PARAMS_ERROR', 'Incorrect params');
+	}
+	const params = p.COMMAND_PARAMS === undefined || p.COMMAND_PARAMS === null ? '' : String(p.COMMAND_PARAMS);
+	ctx.state.commands.push({ botId, command: name, params, messageId: id, chatId: chat.id, userId: ctx.userId });
+	const answer = name === 'echo' ? (params.trim() || '(no text)')
+		: `Commands: ${bot.commands.map((c) => `/${c.command}${c.params ? ` ${c.params}` : ''} - ${c.title}`).join(', ')}`;
+	st.addMessage(ctx.state, chat, botId, answer, { COMMAND_CONTEXT: 'TEXTAREA', BOT_ANSWER: name });
+	return true;
+}
+
 module.exports = {
 	scope: 'im',
 	upper: true,
 	methods: {
+		'im.message.share': messageShare,
+		'im.message.command': messageCommand,
 		'im.message.add': messageAdd,
 		'im.message.update': messageUpdate,
 		'im.message.delete': messageDelete,

@@ -1,0 +1,279 @@
+'use strict';
+/**
+ * Files: the chat's disk folder (im.disk.folder.get), the disk upload step (disk.folder.uploadfile with
+ * fileContent [name, base64]), disk.file.get, posting uploaded files into the chat (im.disk.file.commit) and the
+ * `download` endpoint behind every DOWNLOAD_URL / urlDownload.
+ *
+ * Download links carry the caller's credential like the real server: for a webhook the URL contains the webhook's
+ * user id and secret (/rest/<user>/<secret>/download.json?token=...), for OAuth the access token (?auth=...).
+ *
+ * state.disk.folders[id] { id, name, chatId, storageId }
+ * state.disk.files[id]   { id, name, folderId, size, content (Buffer as base64), createdBy, createTime, token, fileId }
+ */
+const crypto = require('node:crypto');
+const { RestError, intval, phpBool, toList, isoDate } = require('../errors');
+const st = require('../state');
+const { readDialog, userName } = require('./common');
+
+const MIME = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', txt: 'text/plain',
+	pdf: 'application/pdf', json: 'application/json', csv: 'text/csv' };
+
+/** PNG / JPEG / GIF by magic bytes, with the pixel size; null for anything else. */
+function imageInfo(buf) {
+	if (!buf || buf.length < 10) return null;
+	if (buf.length >= 24 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
+		return { type: 'png', width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
+	}
+	const head = buf.subarray(0, 6).toString('latin1');
+	if (head === 'GIF87a' || head === 'GIF89a') return { type: 'gif', width: buf.readUInt16LE(6), height: buf.readUInt16LE(8) };
+	if (buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) {
+		let i = 2;
+		while (i + 9 < buf.length) {
+			if (buf[i] !== 0xff) {
+				i++;
+				continue;
+			}
+			const marker = buf[i + 1];
+			if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
+				return { type: 'jpeg', width: buf.readUInt16BE(i + 7), height: buf.readUInt16BE(i + 5) };
+			}
+			i += 2 + buf.readUInt16BE(i + 2);
+		}
+		return { type: 'jpeg', width: 0, height: 0 };
+	}
+	return null;
+}
+
+/** Strict base64 (a data: URL prefix allowed) -> Buffer, or null when it is not base64 or decodes to nothing. */
+function decodeBase64(text) {
+	if (typeof text !== 'string') return null;
+	const body = text.replace(/^data:[^;,]*;base64,/i, '').replace(/\s+/g, '');
+	if (body === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 === 1) return null;
+	const buf = Buffer.from(body, 'base64');
+	return buf.length ? buf : null;
+}
+
+/** A CRestUtil::saveFile value: [name, base64] (list or {0,1} map) or a bare base64 string -> { name, buf } or null. */
+function restFile(value) {
+	const list = toList(value);
+	if (list) return list.length >= 2 ? { name: String(list[0] || ''), buf: decodeBase64(list[1]) } : null;
+	if (typeof value === 'string') return { name: '', buf: decodeBase64(value) };
+	return null;
+}
+
+function extensionOf(name) {
+	const m = /\.([A-Za-z0-9]+)$/.exec(name);
+	return m ? m[1].toLowerCase() : '';
+}
+
+/** The credential part of a download link for the caller: webhook path with secret, or ?auth=<access token>. */
+function downloadUrl(ctx, file, extra = '') {
+	const token = encodeURIComponent(`disk|${Buffer.from(`id=${file.id}&_=${file.token}`).toString('base64')}`);
+	const base = ctx.emu.baseUrl || 'http://127.0.0.1';
+	if (ctx.auth && ctx.auth.type === 'webhook') {
+		const secret = ctx.auth.credentialKey.slice('webhook:'.length);
+		return `${base}/rest/${ctx.auth.userId}/${secret}/download.json?token=${token}${extra}`;
+	}
+	const auth = ctx.auth && ctx.auth.token ? `auth=${ctx.auth.token}&` : '';
+	return `${base}/rest/download.json?${auth}token=${token}${extra}`;
+}
+
+/** The chat's folder, created on first use (like CIMDisk::GetFolderModel). */
+function chatFolder(state, chat) {
+	if (chat.diskFolderId && state.disk.folders[chat.diskFolderId]) return state.disk.folders[chat.diskFolderId];
+	const id = st.nextId(state, 'disk');
+	state.disk.folders[id] = { id, name: `chat${chat.id}`, chatId: chat.id, storageId: 1 };
+	chat.diskFolderId = id;
+	return state.disk.folders[id];
+}
+
+function canRead(state, file, userId) {
+	if (file.createdBy === userId) return true;
+	const folder = state.disk.folders[file.folderId];
+	const chat = folder && state.chats[folder.chatId];
+	return Boolean(chat && st.isMember(chat, userId));
+}
+
+function storeFile(state, folder, name, buf, userId) {
+	const id = st.nextId(state, 'disk');
+	const file = { id, name, folderId: folder.id, size: buf.length, content: buf.toString('base64'), createdBy: userId,
+		createTime: isoDate(Date.now()), token: crypto.randomBytes(12).toString('hex'), fileId: id + 30000 };
+	state.disk.files[id] = file;
+	return file;
+}
+
+/** disk.file.get / disk.folder.uploadfile answer. */
+function diskFileOut(ctx, file) {
+	const folder = ctx.state.disk.folders[file.folderId];
+	return {
+		ID: file.id, NAME: file.name, CODE: null, STORAGE_ID: String(folder ? folder.storageId : 1), TYPE: 'file',
+		PARENT_ID: String(file.folderId), DELETED_TYPE: 0, GLOBAL_CONTENT_VERSION: 1, FILE_ID: file.fileId,
+		SIZE: String(file.size), CREATE_TIME: file.createTime, UPDATE_TIME: file.createTime, DELETE_TIME: null,
+		CREATED_BY: String(file.createdBy), UPDATED_BY: String(file.createdBy), DELETED_BY: null,
+		DOWNLOAD_URL: downloadUrl(ctx, file),
+		DETAIL_URL: `${ctx.emu.baseUrl || ''}/company/personal/user/${ctx.userId}/disk/file/${encodeURIComponent(file.name)}`,
+	};
+}
+
+/** CIMDisk::GetFileParams: the file object of im.dialog.messages.get `files` and im.disk.file.commit `FILES`. */
+function imFileOut(ctx, file, chatId) {
+	const buf = Buffer.from(file.content, 'base64');
+	const img = imageInfo(buf);
+	const author = ctx.state.users[file.createdBy];
+	return {
+		id: file.id, chatId, date: file.createTime, type: img ? 'image' : 'file', preview: '', name: file.name,
+		extension: extensionOf(file.name), size: file.size, image: img ? { width: img.width, height: img.height } : false,
+		status: 'done', progress: 100, authorId: file.createdBy, authorName: author ? userName(author) : '',
+		urlPreview: img ? downloadUrl(ctx, file, '&preview=Y') : '', urlShow: downloadUrl(ctx, file, '&show=Y'),
+		urlDownload: downloadUrl(ctx, file), viewerAttrs: { viewer: true, viewerType: img ? 'image' : 'document',
+			src: downloadUrl(ctx, file), title: file.name },
+	};
+}
+
+/** The `files` of a list of im messages (params.FILE_ID) as the caller sees them. */
+function filesOfMessages(ctx, messages) {
+	const out = [];
+	const seen = new Set();
+	for (const m of messages) {
+		const ids = m.params && Array.isArray(m.params.FILE_ID) ? m.params.FILE_ID : [];
+		for (const id of ids) {
+			const file = ctx.state.disk.files[id];
+			if (!file || seen.has(id)) continue;
+			seen.add(id);
+			out.push(imFileOut(ctx, file, m.chatId));
+		}
+	}
+	return out;
+}
+
+/** CHAT_ID or DIALOG_ID (any dialog form) -> the chat; unknown chat or non-member -> 403 ACCESS_ERROR. */
+function imChat(ctx) {
+	const { chat } = readDialog(ctx, { allowChatId: true });
+	if (!chat || !st.isMember(chat, ctx.userId)) throw new RestError('ACCESS_ERROR', "You don't have access to this chat", 403);
+	return chat;
+}
+
+function folderGet(ctx) {
+	return { ID: chatFolder(ctx.state, imChat(ctx)).id };
+}
+
+/** UPLOAD_ID (files already in disk, e.g. just uploaded to the chat folder) or FILE_ID / DISK_ID (copied in). */
+function fileCommit(ctx) {
+	const p = ctx.params;
+	const chat = imChat(ctx);
+	const wanted = [];
+	const add = (value, prefix) => {
+		if (value === undefined || value === null || value === '') return;
+		for (const v of toList(value) || [value]) if (intval(v) > 0) wanted.push(`${prefix}${intval(v)}`);
+	};
+	add(p.UPLOAD_ID, 'upload');
+	add(p.FILE_ID, 'disk');
+	add(p.DISK_ID, 'disk');
+	if (wanted.length === 0) throw new RestError('FILES_ERROR', 'List of files is not specified');
+	const folder = chatFolder(ctx.state, chat);
+	const result = { FILES: {}, DISK_ID: [], MESSAGE_ID: 0 };
+	const models = [];
+	for (const key of wanted) {
+		const source = ctx.state.disk.files[key.replace(/^(upload|disk)/, '')];
+		if (!source || !canRead(ctx.state, source, ctx.userId)) {
+			result.FILES[key] = { id: 0 };
+			continue;
+		}
+		const file = key.startsWith('upload') ? source
+			: storeFile(ctx.state, folder, source.name, Buffer.from(source.content, 'base64'), ctx.userId);
+		models.push(file);
+		result.FILES[key] = imFileOut(ctx, file, chat.id);
+		result.DISK_ID.push(file.id);
+	}
+	if (models.length === 0) throw new RestError('SAVE_ERROR', 'Files not added');
+	const text = typeof p.MESSAGE === 'string' ? p.MESSAGE.trim() : '';
+	const msg = st.addMessage(ctx.state, chat, ctx.userId, text, { FILE_ID: result.DISK_ID.slice() });
+	result.MESSAGE_ID = msg.id;
+	return result;
+}
+
+function folderById(ctx) {
+	const p = ctx.params;
+	if (p.id === undefined || p.id === null || p.id === '' || intval(p.id) <= 0) {
+		throw new RestError('ERROR_ARGUMENT', 'Invalid value of parameter {Parameter #0}');
+	}
+	const folder = ctx.state.disk.folders[intval(p.id)];
+	if (!folder) throw new RestError('ERROR_NOT_FOUND', `Could not find entity with id \`${p.id}\``);
+	const chat = ctx.state.chats[folder.chatId];
+	if (!chat || !st.isMember(chat, ctx.userId)) throw new RestError('ACCESS_DENIED', 'Access denied', 403);
+	return folder;
+}
+
+function uniqueName(state, folder, name) {
+	const taken = new Set(Object.values(state.disk.files).filter((f) => f.folderId === folder.id).map((f) => f.name));
+	if (!taken.has(name)) return name;
+	const dot = name.lastIndexOf('.');
+	const stem = dot > 0 ? name.slice(0, dot) : name;
+	const ext = dot > 0 ? name.slice(dot) : '';
+	for (let i = 1; ; i++) if (!taken.has(`${stem} (${i})${ext}`)) return `${stem} (${i})${ext}`;
+}
+
+/** disk.folder.uploadfile: id, data[NAME], fileContent [name, base64], generateUniqueName, rights. */
+function uploadFile(ctx) {
+	const p = ctx.params;
+	const folder = folderById(ctx);
+	if (p.fileContent === undefined || p.fileContent === null || p.fileContent === '') {
+		return { field: 'file', uploadUrl: `${ctx.emu.baseUrl || ''}/rest/upload.json?token=disk%7C${folder.id}` };
+	}
+	const data = p.data && typeof p.data === 'object' ? p.data : {};
+	let name = typeof data.NAME === 'string' ? data.NAME.trim() : '';
+	if (name === '') throw new RestError('DISK_BASE_SERVICE_22001', 'Error: required parameter NAME (DISK_BASE_SERVICE_22001)');
+	const file = restFile(p.fileContent);
+	if (!file || !file.buf) throw new RestError('ERROR_COULD_NOT_SAVE_FILE', 'Could not save file');
+	const unique = uniqueName(ctx.state, folder, name);
+	if (unique !== name) {
+		if (!phpBool(p.generateUniqueName)) {
+			throw new RestError('DISK_OBJ_22000', `Can't create a new object with the name ${name}: an object with this name already exists`);
+		}
+		name = unique;
+	}
+	return diskFileOut(ctx, storeFile(ctx.state, folder, name, file.buf, ctx.userId));
+}
+
+function fileGet(ctx) {
+	const p = ctx.params;
+	if (p.id === undefined || intval(p.id) <= 0) throw new RestError('ERROR_ARGUMENT', 'Invalid value of parameter {Parameter #0}');
+	const file = ctx.state.disk.files[intval(p.id)];
+	if (!file) throw new RestError('ERROR_NOT_FOUND', `Could not find entity with id \`${p.id}\``);
+	if (!canRead(ctx.state, file, ctx.userId)) throw new RestError('ACCESS_DENIED', 'Access denied', 403);
+	return diskFileOut(ctx, file);
+}
+
+/** The body of a download link: the file's bytes when the token names a file the caller can read. */
+class RawBody {
+	constructor(buffer, contentType, name) {
+		this.buffer = buffer;
+		this.contentType = contentType;
+		this.name = name;
+	}
+}
+
+function download(ctx) {
+	const raw = String(ctx.params.token || '');
+	const m = /^disk\|(.+)$/.exec(raw);
+	const decoded = m ? Buffer.from(m[1], 'base64').toString('utf8') : '';
+	const q = new URLSearchParams(decoded);
+	const file = ctx.state.disk.files[intval(q.get('id'))];
+	if (!file || file.token !== q.get('_') || !canRead(ctx.state, file, ctx.userId)) {
+		throw new RestError('ERROR_NOT_FOUND', 'File not found', 404);
+	}
+	return new RawBody(Buffer.from(file.content, 'base64'), MIME[extensionOf(file.name)] || 'application/octet-stream', file.name);
+}
+
+module.exports = {
+	scope: 'im',
+	upper: true,
+	methods: {
+		'im.disk.folder.get': folderGet,
+		'im.disk.file.commit': fileCommit,
+		'disk.folder.uploadfile': { fn: uploadFile, scope: 'disk', upper: false },
+		'disk.file.get': { fn: fileGet, scope: 'disk', upper: false },
+		download: { fn: download, scope: null, upper: false },
+	},
+	imageInfo, decodeBase64, restFile, filesOfMessages, RawBody,
+};
