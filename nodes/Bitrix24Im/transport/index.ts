@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { batchBody, chunkCommands, readBatchResult } from './batch';
@@ -13,7 +13,7 @@ import type { Bitrix24Failure, Bitrix24Outcome } from './types';
 export { connect } from './request';
 export type { Authentication, Connection } from './request';
 
-type Context = IExecuteFunctions | ILoadOptionsFunctions;
+type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /** Batch requests of one execution that may be in flight at once; the bucket still decides when each goes. */
 const PARALLEL_BATCHES = 3;

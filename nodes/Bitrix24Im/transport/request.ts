@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+} from 'n8n-workflow';
 
 import { readEnvelope } from './envelope';
 import { Scrubber } from './scrub';
@@ -7,7 +13,7 @@ import { parseWebhookUrl } from './webhookUrl';
 
 export type Authentication = 'webhook' | 'oAuth2';
 
-type Context = IExecuteFunctions | ILoadOptionsFunctions;
+type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /** Everything needed to talk to one portal with one credential, resolved once per execution. */
 export interface Connection {

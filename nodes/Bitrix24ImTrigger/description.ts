@@ -1,0 +1,87 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** The trigger's editor fields; read back by poll.ts under the same names. */
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName:
+			'Bitrix24 keeps one event queue per user for 24 hours, and it can have only one reader: run a single active trigger per Bitrix24 user, and no other app reading im.v2.Event.get for that user. The trigger reports it when events were taken by another reader.',
+		name: 'queueNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
+		options: [
+			{ name: 'Incoming Webhook', value: 'webhook' },
+			{ name: 'OAuth2', value: 'oAuth2' },
+		],
+		default: 'webhook',
+	},
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		default: ['messageAdd'],
+		description: 'The events of the credential user\'s chats that start the workflow',
+		options: [
+			{ name: 'Joined a Chat', value: 'joinChat', description: 'Someone was added to a chat' },
+			{ name: 'Message Added', value: 'messageAdd', description: 'A new message in a chat' },
+			{ name: 'Message Deleted', value: 'messageDelete' },
+			{ name: 'Message Updated', value: 'messageUpdate', description: 'A message was edited' },
+			{ name: 'Reaction Changed', value: 'reactionChange', description: 'A reaction was added to or removed from a message' },
+		],
+	},
+	{
+		displayName: 'Ignore Own Messages',
+		name: 'ignoreOwnMessages',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether to skip messages and reactions of the credential\'s own user, for example the ones this workflow sends (avoids loops)',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Dialog IDs',
+				name: 'dialogIds',
+				type: 'string',
+				default: '',
+				placeholder: 'chat12, sg5, 7',
+				description:
+					'Only events of these dialogs, comma-separated: chatNNN (group chat), sgNNN (workgroup chat) or NNN (private dialog with user NNN). Empty: every dialog.',
+			},
+			{
+				displayName: 'Ignore System Messages',
+				name: 'ignoreSystemMessages',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to skip system messages (for example "user joined the chat")',
+			},
+			{
+				displayName: 'Max Events per Poll',
+				name: 'maxEvents',
+				type: 'number',
+				default: 100,
+				typeOptions: { minValue: 1, maxValue: 1000 },
+				description:
+					'How many events to read from the queue at each poll (1-1000). More wait for the next poll.',
+			},
+			{
+				displayName: 'Timeout (Seconds)',
+				name: 'timeout',
+				type: 'number',
+				default: 60,
+				typeOptions: { minValue: 1 },
+				description: 'How long to wait for one Bitrix24 answer',
+			},
+		],
+	},
+];
