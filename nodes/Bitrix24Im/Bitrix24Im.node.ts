@@ -5,6 +5,7 @@ import { buildProperties } from './actions/buildProperties';
 import { executeOperation } from './actions/executor';
 import { resources } from './actions';
 import { optionsProperty } from './actions/options';
+import { searchChats, searchDialogs } from './listSearch';
 
 const properties = [...buildProperties(resources), optionsProperty];
 
@@ -27,6 +28,8 @@ export class Bitrix24Im implements INodeType {
 		],
 		properties,
 	};
+
+	methods = { listSearch: { searchDialogs, searchChats } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeOperation.call(this);

@@ -1,4 +1,4 @@
-import { normalizeDialogId, toPositiveInteger } from '../../nodes/Bitrix24Im/actions/fields';
+import { normalizeDialogId, toChatId, toJson, toPositiveInteger, toPositiveIntegers } from '../../nodes/Bitrix24Im/actions/fields';
 
 describe('Dialog ID validation', () => {
 	it.each([
@@ -37,4 +37,36 @@ describe('positive integer validation', () => {
 			expect(toPositiveInteger(input)).toBeUndefined();
 		},
 	);
+});
+
+describe('toChatId', () => {
+	it.each([
+		['12', 12],
+		[12, 12],
+		['chat12', 12],
+		[' CHAT7 ', 7],
+	])('%p → %p', (input, expected) => expect(toChatId(input)).toBe(expected));
+
+	it.each(['sg5', '0', 'chat0', 'chat', '-3', '1.5', '', null, {}])('rejects %p', (input) => expect(toChatId(input)).toBeUndefined());
+});
+
+describe('toPositiveIntegers', () => {
+	it.each([
+		['1, 2,3', [1, 2, 3]],
+		[[4, '5'], [4, 5]],
+		[7, [7]],
+		['8,', [8]],
+	])('%p → %p', (input, expected) => expect(toPositiveIntegers(input)).toEqual(expected));
+
+	it.each(['', ',', '1,x', [1, 0], [], '2;3', null])('rejects %p', (input) => expect(toPositiveIntegers(input)).toBeUndefined());
+});
+
+describe('toJson', () => {
+	it('parses JSON text and passes objects and arrays through', () => {
+		expect(toJson('{"a":1}')).toEqual({ a: 1 });
+		expect(toJson('[{"a":1}]')).toEqual([{ a: 1 }]);
+		expect(toJson({ b: 2 })).toEqual({ b: 2 });
+	});
+
+	it.each(['{a:1}', '"text"', '12', 'null', 5, true])('rejects %p', (input) => expect(toJson(input)).toBeUndefined());
 });

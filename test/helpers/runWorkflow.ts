@@ -1,9 +1,10 @@
 import { mock } from 'jest-mock-extended';
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IHttpRequestOptions,
 	INode,
+	INodeListSearchResult,
 	INodeType,
 	INodeTypes,
 	IRun,
@@ -17,6 +18,11 @@ import { Bitrix24WebhookApi } from '../../credentials/Bitrix24WebhookApi.credent
 import { Bitrix24Im } from '../../nodes/Bitrix24Im/Bitrix24Im.node';
 
 const NODE_TYPE = 'n8n-nodes-bitrix24-im.bitrix24Im';
+
+/** An input item: its json, plus `$binary` (property → base64 data, file name, MIME type) for binary inputs. */
+export type TestItem = { [field: string]: unknown } & {
+	$binary?: Record<string, { data: string; fileName: string; mimeType: string }>;
+};
 
 /** Emits the given items: stands in for whatever node feeds ours in a real workflow. */
 class ItemsSource implements INodeType {
@@ -33,8 +39,8 @@ class ItemsSource implements INodeType {
 	} as unknown as INodeType['description'];
 
 	async execute(this: import('n8n-workflow').IExecuteFunctions) {
-		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as object[];
-		return [items.map((json) => ({ json: json as import('n8n-workflow').IDataObject }))];
+		const items = JSON.parse(this.getNodeParameter('items', 0) as string) as TestItem[];
+		return [items.map(({ $binary, ...json }) => ({ json: json as import('n8n-workflow').IDataObject, binary: $binary }))];
 	}
 }
 
@@ -107,44 +113,23 @@ export interface WorkflowRun {
 	error?: Error;
 }
 
-/** Runs Items → Bitrix24 IM through n8n-core's real WorkflowExecute. */
-export async function runWorkflow(options: {
-	items: object[];
-	parameters: Record<string, unknown>;
-	credentials: TestCredentials;
-	continueOnFail?: boolean;
-}): Promise<WorkflowRun> {
-	const source: INode = {
-		id: 'source',
-		name: 'Items',
-		type: 'test.items',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { items: JSON.stringify(options.items) },
-	};
-	const node: INode = {
+function bitrix24Node(parameters: Record<string, unknown>, continueOnFail = false): INode {
+	return {
 		id: 'bitrix',
 		name: 'Bitrix24 IM',
 		type: NODE_TYPE,
 		typeVersion: 1,
 		position: [200, 0],
-		parameters: options.parameters as INode['parameters'],
+		parameters: parameters as INode['parameters'],
 		credentials: {
 			bitrix24WebhookApi: { id: '1', name: 'Webhook' },
 			bitrix24OAuth2Api: { id: '2', name: 'OAuth2' },
 		},
-		onError: options.continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
+		onError: continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
 	};
-	const workflow = new Workflow({
-		id: 'test',
-		nodes: [source, node],
-		connections: { Items: { main: [[{ node: 'Bitrix24 IM', type: 'main', index: 0 }]] } },
-		nodeTypes,
-		active: false,
-		settings: { executionOrder: 'v1' },
-	});
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', mock());
-	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
+}
+
+function additionalDataFor(credentials: TestCredentials, hooks: ExecutionLifecycleHooks) {
 	const additionalData = mock<Record<string, unknown>>({
 		executionId: 'exec-1',
 		currentNodeParameters: undefined,
@@ -157,7 +142,37 @@ export async function runWorkflow(options: {
 	}) as unknown as IWorkflowExecuteAdditionalData;
 	// Set after mock(): values passed to mock() are wrapped in its proxy, which invents a function for every missing key.
 	additionalData.hooks = hooks;
-	additionalData.credentialsHelper = options.credentials;
+	additionalData.credentialsHelper = credentials;
+	return additionalData;
+}
+
+/** Runs Items → Bitrix24 IM through n8n-core's real WorkflowExecute. */
+export async function runWorkflow(options: {
+	items: TestItem[];
+	parameters: Record<string, unknown>;
+	credentials: TestCredentials;
+	continueOnFail?: boolean;
+}): Promise<WorkflowRun> {
+	const source: INode = {
+		id: 'source',
+		name: 'Items',
+		type: 'test.items',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { items: JSON.stringify(options.items) },
+	};
+	const node = bitrix24Node(options.parameters, options.continueOnFail);
+	const workflow = new Workflow({
+		id: 'test',
+		nodes: [source, node],
+		connections: { Items: { main: [[{ node: 'Bitrix24 IM', type: 'main', index: 0 }]] } },
+		nodeTypes,
+		active: false,
+		settings: { executionOrder: 'v1' },
+	});
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', mock());
+	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
+	const additionalData = additionalDataFor(options.credentials, hooks);
 	const runData: IRunExecutionData = {
 		resultData: { runData: {} },
 		executionData: {
@@ -172,4 +187,20 @@ export async function runWorkflow(options: {
 	const run = await finished;
 	const output = (run.data.resultData.runData['Bitrix24 IM']?.[0]?.data?.main?.[0] ?? []) as WorkflowRun['output'];
 	return { run, output, error: run.data.resultData.error as Error | undefined };
+}
+
+/** Calls one of the node's list-search methods (the editor's resource-locator lists) with n8n-core's own context. */
+export async function runListSearch(options: {
+	method: 'searchDialogs' | 'searchChats';
+	filter?: string;
+	paginationToken?: string;
+	parameters: Record<string, unknown>;
+	credentials: TestCredentials;
+}): Promise<INodeListSearchResult> {
+	const node = bitrix24Node(options.parameters);
+	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes, active: false });
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', mock());
+	const context = new LoadOptionsContext(workflow, node, additionalDataFor(options.credentials, hooks), 'parameters.dialogId');
+	const search = bitrix24Im.methods.listSearch[options.method];
+	return await search.call(context, options.filter, options.paginationToken);
 }

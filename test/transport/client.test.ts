@@ -105,8 +105,8 @@ describe('single calls', () => {
 });
 
 describe('batches', () => {
-	const commands = (n: number) =>
-		Array.from({ length: n }, (_, i) => ({ key: `i${i}`, params: { DIALOG_ID: `chat${i + 1}`, MESSAGE_ID: i + 1 } }));
+	const commands = (n: number, method = 'im.dialog.unread') =>
+		Array.from({ length: n }, (_, i) => ({ key: `i${i}`, method, params: { DIALOG_ID: `chat${i + 1}`, MESSAGE_ID: i + 1 } }));
 	const keysOf = (options: IHttpRequestOptions) => Object.keys((options.body as { cmd: object }).cmd);
 	const allTrue = (options: IHttpRequestOptions) =>
 		options.url === 'batch.json'
@@ -115,7 +115,7 @@ describe('batches', () => {
 
 	it('sends 120 commands as 3 batch requests of at most 50, every key answered', async () => {
 		const { client, requests } = portal(allTrue);
-		const outcomes = await client.callBatch('im.dialog.unread', commands(120), true);
+		const outcomes = await client.callBatch(commands(120, 'im.dialog.unread'), true);
 		expect(requests.map((r) => [r.url, keysOf(r).length])).toEqual([
 			['batch.json', 50],
 			['batch.json', 50],
@@ -127,7 +127,7 @@ describe('batches', () => {
 
 	it('resends a whole batch the portal refused with QUERY_LIMIT_EXCEEDED (nothing of it ran)', async () => {
 		const { client, requests } = portal((options, i) => (i === 0 ? queryLimit : allTrue(options)));
-		const outcomes = await client.callBatch('im.message.add', commands(3), false);
+		const outcomes = await client.callBatch(commands(3, 'im.message.add'), false);
 		expect(requests).toHaveLength(2);
 		expect(keysOf(requests[1])).toEqual(['i0', 'i1', 'i2']);
 		expect([...outcomes.values()].every((outcome) => outcome.ok)).toBe(true);
@@ -135,7 +135,7 @@ describe('batches', () => {
 
 	it('does not resend a batch of a non-retry-safe operation whose answer was lost; every item fails', async () => {
 		const { client, requests } = portal(reset);
-		const outcomes = await client.callBatch('im.message.add', commands(3), false);
+		const outcomes = await client.callBatch(commands(3, 'im.message.add'), false);
 		expect(requests).toHaveLength(1);
 		expect([...outcomes.values()].map((outcome) => !outcome.ok && outcome.failure.code)).toEqual([
 			'ECONNRESET',
@@ -158,7 +158,7 @@ describe('batches', () => {
 					})
 				: allTrue(options),
 		);
-		const outcomes = await client.callBatch('im.dialog.unread', commands(4), true);
+		const outcomes = await client.callBatch(commands(4, 'im.dialog.unread'), true);
 		expect(requests).toHaveLength(2);
 		// A single leftover command goes as a plain call.
 		expect(requests[1].url).toBe('im.dialog.unread.json');

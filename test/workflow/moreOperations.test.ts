@@ -4,6 +4,7 @@ jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep:
 
 import { resetBuckets } from '../../nodes/Bitrix24Im/transport/limiter';
 import { runWorkflow, TestCredentials } from '../helpers/runWorkflow';
+import type { TestItem } from '../helpers/runWorkflow';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startEmulator } = require('../emulator');
@@ -32,7 +33,7 @@ beforeEach(() => {
 });
 afterAll(async () => await emulator.close());
 
-const run = (items: object[], parameters: Record<string, unknown>, options: { webhookUrl?: string; continueOnFail?: boolean } = {}) =>
+const run = (items: TestItem[], parameters: Record<string, unknown>, options: { webhookUrl?: string; continueOnFail?: boolean } = {}) =>
 	runWorkflow({
 		items,
 		parameters: { authentication: 'webhook', ...parameters, options: { timeout: 2 } },

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { ResourceDescription } from './types';
+import type { OperationDescription, ResourceDescription } from './types';
 
 const authentication: INodeProperties = {
 	displayName: 'Authentication',
@@ -20,6 +20,29 @@ const simplify: INodeProperties = {
 	default: true,
 	description: 'Whether to return a simplified version of the response instead of the raw data',
 };
+
+const returnAll: INodeProperties = {
+	displayName: 'Return All',
+	name: 'returnAll',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return all results or only up to a given limit',
+};
+
+const limit: INodeProperties = {
+	displayName: 'Limit',
+	name: 'limit',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 50,
+	description: 'Max number of results to return',
+	displayOptions: { show: { returnAll: [false] } },
+};
+
+/** An operation's own fields plus the ones its kind brings: Return All and Limit for lists, Simplify for shaped answers. */
+export function operationFields(operation: OperationDescription): INodeProperties[] {
+	return [...operation.fields, ...(operation.paging ? [returnAll, limit] : []), ...(operation.shape ? [simplify] : [])];
+}
 
 function showFor(resource: string, operation: string, property: INodeProperties): INodeProperties {
 	const show = property.displayOptions?.show ?? {};
@@ -56,7 +79,7 @@ export function buildProperties(resources: ResourceDescription[]): INodeProperti
 	});
 	const fields = resources.flatMap((resource) =>
 		resource.operations.flatMap((operation) =>
-			[...operation.fields, ...(operation.shape ? [simplify] : [])].map((property) =>
+			operationFields(operation).map((property) =>
 				showFor(resource.value, operation.value, property),
 			),
 		),

@@ -1,9 +1,10 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from '../transport/errors';
 import type { ItemReader } from './types';
 
 const DIALOG_ID = /^(chat|sg)?(\d+)$/i;
+const CHAT_ID = /^(chat)?(\d+)$/i;
 
 /** `chat12`, `CHAT12` → `chat12`; `sg5`; `42` (a user id). Undefined when Bitrix24 would reject it. */
 export function normalizeDialogId(value: unknown): string | undefined {
@@ -11,6 +12,13 @@ export function normalizeDialogId(value: unknown): string | undefined {
 	const match = DIALOG_ID.exec(String(value).trim());
 	if (!match || /^0+$/.test(match[2])) return undefined;
 	return `${(match[1] ?? '').toLowerCase()}${match[2]}`;
+}
+
+/** `12` or `chat12` → 12 (Bitrix24's CHAT_ID takes no prefix). Undefined for anything else, `sg5` included. */
+export function toChatId(value: unknown): number | undefined {
+	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+	const match = CHAT_ID.exec(String(value).trim());
+	return match ? toPositiveInteger(match[2]) : undefined;
 }
 
 /** A whole number > 0, from a number or a numeric string; undefined otherwise (0, -5, 1.5, 'abc', ''). */
@@ -21,12 +29,36 @@ export function toPositiveInteger(value: unknown): number | undefined {
 	return number > 0 && Number.isSafeInteger(number) ? number : undefined;
 }
 
+/** `[1, '2']` or `'1, 2'` → [1, 2]; undefined when empty or when any entry is not a positive whole number. */
+export function toPositiveIntegers(value: unknown): number[] | undefined {
+	const entries = Array.isArray(value) ? value : typeof value === 'string' || typeof value === 'number' ? String(value).split(',') : [];
+	const numbers = entries.filter((entry) => String(entry).trim() !== '').map(toPositiveInteger);
+	if (numbers.length === 0 || numbers.some((number) => number === undefined)) return undefined;
+	return numbers as number[];
+}
+
 /** A string that is not empty once trimmed; undefined otherwise. */
 export function toText(value: unknown): string | undefined {
 	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
 	const text = String(value).trim();
 	return text === '' ? undefined : text;
 }
+
+/** An object or array, or JSON text of one; undefined for anything else. */
+export function toJson(value: unknown): IDataObject | IDataObject[] | undefined {
+	let parsed = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = JSON.parse(value);
+		} catch {
+			return undefined;
+		}
+	}
+	return typeof parsed === 'object' && parsed !== null ? (parsed as IDataObject | IDataObject[]) : undefined;
+}
+
+const isEmpty = (value: unknown) =>
+	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 export function createItemReader(
 	context: IExecuteFunctions,
@@ -40,24 +72,61 @@ export function createItemReader(
 		const nested = inner ? (property?.options as INodeProperties[] | undefined)?.find((entry) => entry.name === inner) : property;
 		return nested?.displayName ?? path;
 	};
-	const read = <T>(field: string, convert: (value: unknown) => T | undefined, expected: string): T => {
-		const value = context.getNodeParameter(field, itemIndex, '');
-		const converted = convert(value);
+	const valueOf = (field: string) => context.getNodeParameter(field, itemIndex, '');
+	const check = <T>(field: string, value: unknown, converted: T | undefined, expected: string): T => {
 		if (converted === undefined) throw inputError(node, itemIndex, labelOf(field), value, expected);
 		return converted;
+	};
+	const read = <T>(field: string, convert: (value: unknown) => T | undefined, expected: string): T => {
+		const value = valueOf(field);
+		return check(field, value, convert(value), expected);
+	};
+	// A resource locator holds {mode, value}; saved workflows from before it may hold the plain id.
+	const readLocator = <T>(field: string, convert: (value: unknown) => T | undefined, expected: string): T => {
+		const value = context.getNodeParameter(field, itemIndex, '', { extractValue: true });
+		return check(field, value, convert(value), expected);
 	};
 	return {
 		itemIndex,
 		dialogId: (field) =>
-			read(field, normalizeDialogId, 'use chatNNN for a group chat, sgNNN for a workgroup chat or NNN (a user id) for a private dialog'),
+			readLocator(field, normalizeDialogId, 'use chatNNN for a group chat, sgNNN for a workgroup chat or NNN (a user id) for a private dialog'),
+		chatId: (field) => readLocator(field, toChatId, 'use the chat\'s number, e.g. 12 (or chat12)'),
 		positiveInteger: (field) => read(field, toPositiveInteger, 'it must be a whole number greater than 0'),
 		optionalPositiveInteger: (field) => {
-			const value = context.getNodeParameter(field, itemIndex, '');
-			if (value === '' || value === undefined || value === null) return undefined;
-			return read(field, toPositiveInteger, 'it must be a whole number greater than 0, or empty');
+			const value = valueOf(field);
+			if (isEmpty(value)) return undefined;
+			return check(field, value, toPositiveInteger(value), 'it must be a whole number greater than 0, or empty');
 		},
+		positiveIntegers: (field) =>
+			read(field, toPositiveIntegers, 'it must be one or more whole numbers greater than 0, separated by commas'),
 		text: (field) => read(field, toText, 'it must not be empty'),
+		optionalText: (field) => toText(valueOf(field)),
+		choice: <T extends string>(field: string, allowed: readonly T[]) =>
+			read(
+				field,
+				(value) => allowed.find((entry) => entry.toLowerCase() === String(value).trim().toLowerCase()),
+				`it must be one of ${allowed.join(', ')}`,
+			),
+		json: (field) => {
+			const value = valueOf(field);
+			if (isEmpty(value)) return undefined;
+			return check(field, value, toJson(value), 'it must be a JSON object or array');
+		},
 		flag: (field, fallback) => (context.getNodeParameter(field, itemIndex, fallback) === true ? 'Y' : 'N'),
+		binary: async (field) => {
+			const propertyName = read(field, toText, 'it must name an input binary property, e.g. data');
+			const item = context.getInputData()[itemIndex];
+			if (!item?.binary?.[propertyName]) {
+				throw inputError(node, itemIndex, labelOf(field), propertyName, 'the input item has no binary property of that name');
+			}
+			const binary = item.binary[propertyName];
+			const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, propertyName);
+			return {
+				fileName: binary.fileName ?? propertyName,
+				mimeType: binary.mimeType,
+				base64: buffer.toString('base64'),
+			};
+		},
 	};
 }
 
@@ -65,11 +134,69 @@ export function dialogIdField(description: string): INodeProperties {
 	return {
 		displayName: 'Dialog ID',
 		name: 'dialogId',
-		type: 'string',
+		type: 'resourceLocator',
 		required: true,
-		default: '',
-		placeholder: 'chat12',
+		default: { mode: 'list', value: '' },
 		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a dialog...',
+				typeOptions: { searchListMethod: 'searchDialogs', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'chat12',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^\\s*(?:[Cc][Hh][Aa][Tt]|[Ss][Gg])?0*[1-9]\\d*\\s*$',
+							errorMessage: 'Use chatNNN (group chat), sgNNN (workgroup chat) or NNN (a user ID)',
+						},
+					},
+				],
+			},
+		],
+	};
+}
+
+export function chatIdField(description: string): INodeProperties {
+	return {
+		displayName: 'Chat ID',
+		name: 'chatId',
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a chat...',
+				typeOptions: { searchListMethod: 'searchChats', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: '12',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '^\\s*(?:[Cc][Hh][Aa][Tt])?0*[1-9]\\d*\\s*$',
+							errorMessage: 'Use the chat\'s number, e.g. 12 (chat12 also works)',
+						},
+					},
+				],
+			},
+		],
 	};
 }
 
@@ -81,6 +208,18 @@ export function messageIdField(displayName: string, description: string): INodeP
 		required: true,
 		default: '',
 		placeholder: '84869',
+		description,
+	};
+}
+
+export function binaryPropertyField(description: string): INodeProperties {
+	return {
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		hint: 'The name of the input binary field holding the file',
 		description,
 	};
 }

@@ -12,6 +12,7 @@ import type { Bitrix24Failure, Bitrix24Outcome } from './types';
 
 export { connect } from './request';
 export type { Authentication, Connection } from './request';
+export type { BatchCommand } from './batch';
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -61,13 +62,13 @@ export class Bitrix24Client {
 	}
 
 	/**
-	 * Runs one method for many items through `batch` (≤ 50 commands a request). Each key gets its own outcome. A
+	 * Runs many commands through `batch` (≤ 50 commands a request). Each key gets its own outcome. A
 	 * whole request is repeated only as `decideRetry` allows (a 503 proves nothing ran; a lost answer does not), and
 	 * within an answered batch only the commands that failed with a retryable code are sent again.
 	 */
-	async callBatch(method: string, commands: Array<{ key: string; params: IDataObject }>, retrySafe: boolean) {
+	async callBatch(commands: BatchCommand[], retrySafe: boolean) {
 		const outcomes = new Map<string, Bitrix24Outcome>();
-		const chunks = chunkCommands(commands.map(({ key, params }): BatchCommand => ({ key, method, params })));
+		const chunks = chunkCommands(commands);
 		let next = 0;
 		const worker = async () => {
 			while (next < chunks.length) await this.runChunk(chunks[next++], retrySafe, outcomes);

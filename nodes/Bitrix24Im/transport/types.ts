@@ -27,6 +27,8 @@ export interface Bitrix24Failure {
 	code: string;
 	description: string;
 	httpStatus?: number;
+	/** The method that failed, when it is not the operation's own (a step of a several-call operation). */
+	method?: string;
 	/** Unix seconds when the method's operating-time budget frees up (from the answer's `time` block). */
 	operatingResetAt?: number;
 }

@@ -1,0 +1,95 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+
+import { Bitrix24Client, connect } from './transport';
+import type { Authentication } from './transport';
+import { toNodeApiError } from './transport/errors';
+import { STANDARD_PLAN } from './transport/limiter';
+
+const TIMEOUT_MS = 30_000;
+/** Bitrix24's search methods refuse shorter queries (FIND_SHORT). */
+const MIN_SEARCH_LENGTH = 2;
+
+async function callFor(context: ILoadOptionsFunctions, method: string, params: IDataObject) {
+	const authentication = context.getNodeParameter('authentication', 'webhook') as Authentication;
+	const connection = await connect(context, authentication, TIMEOUT_MS);
+	const outcome = await new Bitrix24Client(context, connection, STANDARD_PLAN).call(method, params, true);
+	if (!outcome.ok) throw toNodeApiError(context.getNode(), method, outcome.failure, connection.scrubber);
+	return { answer: outcome.value, portal: connection.portal };
+}
+
+const dialogUrl = (portal: string, dialogId: string) => `${portal}/online/?IM_DIALOG=${encodeURIComponent(dialogId)}`;
+
+interface RecentEntry {
+	id: string | number;
+	chat_id: number;
+	title: string;
+	type: string;
+}
+
+async function recentDialogs(
+	context: ILoadOptionsFunctions,
+	paginationToken: string | undefined,
+	onlyChats: boolean,
+): Promise<{ entries: RecentEntry[]; portal: string; next?: string }> {
+	const params: IDataObject = { OFFSET: Number(paginationToken ?? 0), LIMIT: 50, ...(onlyChats ? { SKIP_DIALOG: 'Y' } : {}) };
+	const { answer, portal } = await callFor(context, 'im.recent.list', params);
+	const result = answer.result as { items?: RecentEntry[]; hasMore?: boolean };
+	const next = result.hasMore && answer.next !== undefined ? String(answer.next) : undefined;
+	return { entries: result.items ?? [], portal, next };
+}
+
+async function searchChatEntries(context: ILoadOptionsFunctions, filter: string) {
+	const { answer, portal } = await callFor(context, 'im.search.chat.list', { FIND: filter, LIMIT: 50 });
+	const chats = Object.values((answer.result ?? {}) as Record<string, { id: number; name?: string; title?: string }>);
+	return { chats, portal };
+}
+
+/** The dialog picker: recent dialogs, or with a query, matching chats and users (Bitrix24's own search). */
+export async function searchDialogs(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const query = filter?.trim() ?? '';
+	if (query.length < MIN_SEARCH_LENGTH) {
+		const { entries, portal, next } = await recentDialogs(this, paginationToken, false);
+		const results = entries
+			.filter((entry) => entry.title.toLowerCase().includes(query.toLowerCase()))
+			.map((entry) => ({ name: entry.title, value: String(entry.id), url: dialogUrl(portal, String(entry.id)) }));
+		return { results, paginationToken: next };
+	}
+	const [{ chats, portal }, users] = await Promise.all([
+		searchChatEntries(this, query),
+		callFor(this, 'im.search.user.list', { FIND: query, LIMIT: 50 }),
+	]);
+	const people = Object.values((users.answer.result ?? {}) as Record<string, { id: number; name: string }>);
+	const results: INodeListSearchItems[] = [
+		...chats.map((chat) => ({ name: chat.name ?? chat.title ?? `chat${chat.id}`, value: `chat${chat.id}` })),
+		...people.map((user) => ({ name: user.name, value: String(user.id) })),
+	].map((entry) => ({ ...entry, url: dialogUrl(portal, entry.value) }));
+	return { results };
+}
+
+/** The chat picker: recent group chats, or with a query, Bitrix24's chat search. Values are numeric chat ids. */
+export async function searchChats(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const query = filter?.trim() ?? '';
+	if (query.length < MIN_SEARCH_LENGTH) {
+		const { entries, portal, next } = await recentDialogs(this, paginationToken, true);
+		const results = entries
+			.filter((entry) => entry.title.toLowerCase().includes(query.toLowerCase()))
+			.map((entry) => ({ name: entry.title, value: String(entry.chat_id), url: dialogUrl(portal, `chat${entry.chat_id}`) }));
+		return { results, paginationToken: next };
+	}
+	const { chats, portal } = await searchChatEntries(this, query);
+	return {
+		results: chats.map((chat) => ({
+			name: chat.name ?? chat.title ?? `chat${chat.id}`,
+			value: String(chat.id),
+			url: dialogUrl(portal, `chat${chat.id}`),
+		})),
+	};
+}
