@@ -28,6 +28,7 @@ class Emulator {
 			admin: this.credentials.addWebhook(1, ADMIN_SCOPES, this.options.adminSecret),
 			noIm: this.credentials.addWebhook(1, ['user', 'crm', 'task']),
 			user2: this.credentials.addWebhook(2, ['im', 'user']),
+			user3: this.credentials.addWebhook(3, ['im', 'user']),
 		};
 		this.methods = buildRegistry();
 		this.bucket = new LeakyBucket(this.options.rateLimit);

@@ -31,6 +31,12 @@ function chatAdd(ctx) {
 		description: String(p.DESCRIPTION || ''), color: CHAT_COLORS[color] !== undefined ? color : 'AZURE',
 		entityType: String(p.ENTITY_TYPE || ''), entityId: String(p.ENTITY_ID || ''),
 	});
+	const avatar = p.AVATAR ? restFile(p.AVATAR) : null;
+	const img = avatar && avatar.buf ? imageInfo(avatar.buf) : null;
+	if (img && img.width <= 5000 && img.height <= 5000) {
+		chat.avatarVersion = 1;
+		chat.avatar = `${ctx.emu.baseUrl || ''}/upload/im/avatar/chat${chat.id}_1.${img.type === 'jpeg' ? 'jpg' : img.type}`;
+	}
 	if (typeof p.MESSAGE === 'string' && p.MESSAGE.trim() !== '') st.addMessage(ctx.state, chat, ctx.userId, p.MESSAGE.trim());
 	return chat.id;
 }
@@ -121,10 +127,13 @@ function userAdd(ctx) {
 	if (chat.type === 'private') throw new RestError('ACCESS_DENIED_EXTEND', "You don't have access to extend this chat", 403);
 	const list = toList(ctx.params.USERS);
 	if (!list || list.length === 0) throw new RestError('USERS_EMPTY', "Users can't be empty");
+	const hideHistory = yn(ctx.params.HIDE_HISTORY, true);
 	for (const id of userIds(ctx, list)) {
 		if (st.isMember(chat, id)) continue;
 		chat.users.push(id);
-		st.relation(ctx.state, id, chat.id).lastReadMessageId = chat.lastMessageId;
+		const rel = st.relation(ctx.state, id, chat.id);
+		rel.lastReadMessageId = chat.lastMessageId;
+		rel.historyFrom = hideHistory ? chat.lastMessageId : 0;
 	}
 	return true;
 }

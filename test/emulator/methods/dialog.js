@@ -61,7 +61,10 @@ function idParam(p, name, code, text) {
 	return Number(p[name]);
 }
 
-/** LAST_ID: older than it, newest first; FIRST_ID: newer than it, oldest first; else the newest. */
+/**
+ * LAST_ID: older than it, newest first; FIRST_ID: newer than it, oldest first; else the newest. LIMIT 20, max 50.
+ * A member added with HIDE_HISTORY=Y (the default) sees only messages sent after joining.
+ */
 function dialogMessagesGet(ctx) {
 	const p = ctx.params;
 	const { chat } = readDialog(ctx, { allowChatId: true });
@@ -69,7 +72,8 @@ function dialogMessagesGet(ctx) {
 	const lastId = idParam(p, 'LAST_ID', 'LAST_ID_STRING', "Last ID can't be string");
 	requireMember(chat, ctx.userId);
 	const limit = limitOf(p.LIMIT, 20, 50);
-	const ids = chat.messageIds;
+	const hiddenUpTo = st.relation(ctx.state, ctx.userId, chat.id).historyFrom || 0;
+	const ids = hiddenUpTo ? chat.messageIds.slice(st.upperBound(chat.messageIds, hiddenUpTo)) : chat.messageIds;
 	let picked;
 	if (firstId !== null) {
 		const from = st.upperBound(ids, firstId);

@@ -30,11 +30,50 @@ function targetChat(ctx) {
 	return st.privateChat(ctx.state, ctx.userId, userId, true);
 }
 
+const ATTACH_BLOCKS = ['BLOCKS', 'MESSAGE', 'LINK', 'USER', 'GRID', 'IMAGE', 'FILE', 'DELIMITER', 'RICH_LINK', 'HTML', 'CHAT'];
+
+/** A JSON string is decoded like GetAttachByJson / keyboard JSON; anything else stays as sent. */
+function jsonValue(value) {
+	if (typeof value !== 'string') return value;
+	try {
+		return JSON.parse(value);
+	} catch {
+		return undefined;
+	}
+}
+
+const cleared = (value) => value === undefined || value === null || value === '' || value === 'N';
+
+/** ATTACH: an object with BLOCKS or a list of blocks, each with a known block key; at most 60 000 characters. */
 function checkAttach(value) {
-	if (value === undefined || value === null || value === '' || value === 'N') return;
-	if (JSON.stringify(value).length > ATTACH_MAX) {
+	if (cleared(value)) return undefined;
+	const v = jsonValue(value);
+	const blocks = v && typeof v === 'object' ? (Array.isArray(v) ? v : (v.BLOCKS ? v.BLOCKS : [v])) : null;
+	const list = Array.isArray(blocks) ? blocks : blocks && typeof blocks === 'object' ? Object.values(blocks) : null;
+	const valid = list && list.length > 0 && list.every((b) => b && typeof b === 'object'
+		&& Object.keys(b).some((k) => ATTACH_BLOCKS.includes(k.toUpperCase())));
+	if (!valid) throw new RestError('ATTACH_ERROR', 'Incorrect attach params');
+	if (JSON.stringify(v).length > ATTACH_MAX) {
 		throw new RestError('ATTACH_OVERSIZE', 'You have exceeded the maximum allowable size of attach');
 	}
+	return v;
+}
+
+/** KEYBOARD (buttons, or {BUTTONS}) and MENU (items): each needs TEXT and an action, or is a NEWLINE. */
+function checkButtons(value, kind, { errorCode, oversizeCode } = {}) {
+	if (cleared(value)) return undefined;
+	const v = jsonValue(value);
+	const raw = v && typeof v === 'object' && !Array.isArray(v) && (v.BUTTONS || v.ITEMS) ? (v.BUTTONS || v.ITEMS) : v;
+	const list = Array.isArray(raw) ? raw : raw && typeof raw === 'object' ? Object.values(raw) : null;
+	const valid = list && list.length > 0 && list.every((b) => b && typeof b === 'object' && (String(b.TYPE || '').toUpperCase() === 'NEWLINE'
+		|| (typeof b.TEXT === 'string' && b.TEXT.trim() !== '' && ['COMMAND', 'LINK', 'ACTION', 'FUNCTION', 'APP_ID']
+			.some((k) => b[k] !== undefined && b[k] !== ''))));
+	const upper = kind.toUpperCase();
+	if (!valid) throw new RestError(errorCode || `${upper}_ERROR`, `Incorrect ${kind} params`);
+	if (oversizeCode && JSON.stringify(v).length > ATTACH_MAX) {
+		throw new RestError(oversizeCode, `You have exceeded the maximum allowable size of ${kind}`);
+	}
+	return v;
 }
 
 function messageAdd(ctx) {
@@ -44,10 +83,11 @@ function messageAdd(ctx) {
 		throw new RestError('MESSAGE_EMPTY', 'Wrong message type');
 	}
 	const text = typeof p.MESSAGE === 'string' ? p.MESSAGE.trim() : '';
-	if (text === '' && !p.ATTACH) throw new RestError('MESSAGE_EMPTY', "Message can't be empty");
-	checkAttach(p.ATTACH);
+	if (text === '' && cleared(p.ATTACH)) throw new RestError('MESSAGE_EMPTY', "Message can't be empty");
+	const checked = { ATTACH: checkAttach(p.ATTACH), KEYBOARD: checkButtons(p.KEYBOARD, 'keyboard'),
+		MENU: checkButtons(p.MENU, 'menu') };
 	const params = {};
-	for (const key of ['ATTACH', 'KEYBOARD', 'MENU']) if (p[key] !== undefined && p[key] !== '') params[key] = p[key];
+	for (const key of ['ATTACH', 'KEYBOARD', 'MENU']) if (checked[key] !== undefined) params[key] = checked[key];
 	if (intval(p.REPLY_ID) > 0) {
 		const replied = ctx.state.messages[intval(p.REPLY_ID)];
 		if (!replied) throw new RestError('REPLY_ACCESS_ERROR', 'Action unavailable');
@@ -89,11 +129,15 @@ function messageUpdate(ctx) {
 		msg.text = text;
 		if (String(p.IS_EDITED || 'Y').toUpperCase() !== 'N') msg.params.IS_EDITED = 'Y';
 	}
+	const checked = {
+		ATTACH: checkAttach(p.ATTACH),
+		KEYBOARD: checkButtons(p.KEYBOARD, 'keyboard', { oversizeCode: 'KEYBOARD_OVERSIZE' }),
+		MENU: checkButtons(p.MENU, 'menu', { errorCode: 'menu_ERROR', oversizeCode: 'MENU_OVERSIZE' }),
+	};
 	for (const key of ['ATTACH', 'KEYBOARD', 'MENU']) {
 		if (p[key] === undefined) continue;
-		if (key === 'ATTACH') checkAttach(p[key]);
-		if (p[key] === 'N' || p[key] === '') delete msg.params[key];
-		else msg.params[key] = p[key];
+		if (checked[key] === undefined) delete msg.params[key];
+		else msg.params[key] = checked[key];
 	}
 	return true;
 }

@@ -84,9 +84,10 @@ function notifyReadList(ctx) {
 	return true;
 }
 
+/** { result: true, newCounter: 0 } (the unread counter after the call). */
 function notifyReadAll(ctx) {
 	for (const n of mine(ctx)) n.read = true;
-	return true;
+	return { result: true, newCounter: mine(ctx).filter((n) => !n.read).length };
 }
 
 function notifyDelete(ctx) {

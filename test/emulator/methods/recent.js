@@ -28,9 +28,14 @@ function recentItem(state, chat, userId) {
 /** Visible recent items of the user: pinned first, then by last activity (newest first). */
 function recentItems(ctx) {
 	const p = ctx.params;
+	const before = p.LAST_MESSAGE_DATE ? Date.parse(String(p.LAST_MESSAGE_DATE)) : NaN;
 	const rows = st.chatsOf(ctx.state, ctx.userId).filter((chat) => {
 		const rel = st.relation(ctx.state, ctx.userId, chat.id);
 		if (rel.hidden) return false;
+		if (!Number.isNaN(before)) {
+			const last = ctx.state.messages[chat.lastMessageId];
+			if (Date.parse(last ? last.date : chat.dateCreate) >= before) return false;
+		}
 		if (yn(p.SKIP_CHAT, false) && chat.type !== 'private') return false;
 		if (yn(p.SKIP_DIALOG, false) && chat.type === 'private') return false;
 		if (chat.type === 'private' && chat.messageIds.length === 0) return false;

@@ -110,7 +110,7 @@ module.exports = {
 			expectError(await call('im.notify.get', { LAST_ID: 5 }, w2), 400, 'LAST_ID_AND_LAST_TYPE');
 			assert.equal(await ok('im.notify.read', { ID: sys, ONLY_CURRENT: 'Y' }, w2), true);
 			assert.equal((await ok('im.counters.get', {}, w2)).TYPE.NOTIFY, 1);
-			assert.equal(await ok('im.notify.read.all', {}, w2), true);
+			assert.deepEqual(await ok('im.notify.read.all', {}, w2), { result: true, newCounter: 0 });
 			assert.equal(await ok('im.notify.delete', { ID: id }), true);
 			expectError(await call('im.notify.delete', {}), 400, 'PARAMS_ERROR');
 			assert.equal((await ok('im.notify.get', {}, w2)).total_count, 1);
