@@ -47,7 +47,8 @@ export interface PageReading {
 
 /** im.v2.Event.get parameters for a real (acknowledging) poll. */
 export function pollParams(state: CursorState, limit: number): IDataObject {
-	if (state.marker !== undefined) return { offset: state.marker, limit };
+	// The marker comes back first and is not emitted: one more, so that up to `limit` new events arrive.
+	if (state.marker !== undefined) return { offset: state.marker, limit: Math.min(limit + 1, 1000) };
 	if (state.resumeFrom !== undefined) return { offset: state.resumeFrom, limit };
 	return { limit };
 }

@@ -44,11 +44,11 @@ export function lostEventsError(node: INode, lost: LostEvents): NodeOperationErr
 	const range =
 		lost.firstRemaining === undefined
 			? `after event ${lost.marker}`
-			: `between events ${lost.marker} and ${lost.firstRemaining}`;
+			: `between event ${lost.marker} and event ${lost.firstRemaining}`;
 	return new NodeOperationError(node, 'Another application is reading this Bitrix24 user\'s event queue', {
 		description:
 			'Bitrix24 keeps one im.v2 event queue per user, and reading it with an offset deletes the earlier events for every reader. ' +
-			`The last event this trigger had read was deleted by someone else, so events ${range} may have gone to the other reader instead of this workflow. ` +
+			`The last event this trigger had read was deleted by someone else, so the events ${range} may have gone to the other reader instead of this workflow. ` +
 			'Find and stop the other reader - another active workflow with a Bitrix24 IM Trigger for the same Bitrix24 user, or a Bitrix24 app or script calling im.v2.Event.get - or use a credential of a different Bitrix24 user for this trigger. ' +
 			'The next poll continues with the events still in the queue.',
 	});
@@ -118,7 +118,8 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 	const connection = await connect(this, authentication, (options.timeout ?? 60) * 1000);
 	const reader = new EventReader(this, connection);
 	const manual = this.getMode() === 'manual';
-	const state = this.getWorkflowStaticData('node') as CursorState;
+	// Manual runs must not create or touch the cursor.
+	const state = (manual ? {} : this.getWorkflowStaticData('node')) as CursorState;
 
 	// Idempotent; repeated at every poll so that a subscription dropped elsewhere is restored.
 	await reader.call('im.v2.Event.subscribe', {});

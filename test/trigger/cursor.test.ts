@@ -10,7 +10,8 @@ const ids = (events: RawEvent[]) => events.map((e) => e.eventId);
 describe('pollParams', () => {
 	it('first poll: no offset (acknowledges nothing); then the marker itself, so it stays in the queue', () => {
 		expect(pollParams({}, 100)).toEqual({ limit: 100 });
-		expect(pollParams({ marker: 2005, markerAt: NOW }, 50)).toEqual({ offset: 2005, limit: 50 });
+		expect(pollParams({ marker: 2005, markerAt: NOW }, 50)).toEqual({ offset: 2005, limit: 51 });
+		expect(pollParams({ marker: 2005, markerAt: NOW }, 1000)).toEqual({ offset: 2005, limit: 1000 });
 		expect(pollParams({ resumeFrom: 2010 }, 50)).toEqual({ offset: 2010, limit: 50 });
 	});
 });
