@@ -38,6 +38,23 @@ async function recentDialogs(
 	return { entries: result.items ?? [], portal, next };
 }
 
+/** A recent-list page filtered by a query too short for Bitrix24's search. */
+async function recentResults(
+	context: ILoadOptionsFunctions,
+	query: string,
+	paginationToken: string | undefined,
+	onlyChats: boolean,
+): Promise<INodeListSearchResult> {
+	const { entries, portal, next } = await recentDialogs(context, paginationToken, onlyChats);
+	const results = entries
+		.filter((entry) => entry.title.toLowerCase().includes(query.toLowerCase()))
+		.map((entry) => {
+			const value = onlyChats ? String(entry.chat_id) : String(entry.id);
+			return { name: entry.title, value, url: dialogUrl(portal, onlyChats ? `chat${entry.chat_id}` : value) };
+		});
+	return { results, paginationToken: next };
+}
+
 async function searchChatEntries(context: ILoadOptionsFunctions, filter: string) {
 	const { answer, portal } = await callFor(context, 'im.search.chat.list', { FIND: filter, LIMIT: 50 });
 	const chats = Object.values((answer.result ?? {}) as Record<string, { id: number; name?: string; title?: string }>);
@@ -51,13 +68,7 @@ export async function searchDialogs(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const query = filter?.trim() ?? '';
-	if (query.length < MIN_SEARCH_LENGTH) {
-		const { entries, portal, next } = await recentDialogs(this, paginationToken, false);
-		const results = entries
-			.filter((entry) => entry.title.toLowerCase().includes(query.toLowerCase()))
-			.map((entry) => ({ name: entry.title, value: String(entry.id), url: dialogUrl(portal, String(entry.id)) }));
-		return { results, paginationToken: next };
-	}
+	if (query.length < MIN_SEARCH_LENGTH) return await recentResults(this, query, paginationToken, false);
 	const [{ chats, portal }, users] = await Promise.all([
 		searchChatEntries(this, query),
 		callFor(this, 'im.search.user.list', { FIND: query, LIMIT: 50 }),
@@ -77,13 +88,7 @@ export async function searchChats(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const query = filter?.trim() ?? '';
-	if (query.length < MIN_SEARCH_LENGTH) {
-		const { entries, portal, next } = await recentDialogs(this, paginationToken, true);
-		const results = entries
-			.filter((entry) => entry.title.toLowerCase().includes(query.toLowerCase()))
-			.map((entry) => ({ name: entry.title, value: String(entry.chat_id), url: dialogUrl(portal, `chat${entry.chat_id}`) }));
-		return { results, paginationToken: next };
-	}
+	if (query.length < MIN_SEARCH_LENGTH) return await recentResults(this, query, paginationToken, true);
 	const { chats, portal } = await searchChatEntries(this, query);
 	return {
 		results: chats.map((chat) => ({

@@ -1,36 +1,10 @@
-import nock from 'nock';
-
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => {}) }));
 
-import { resetBuckets } from '../../nodes/Bitrix24Im/transport/limiter';
-import { runListSearch, runWorkflow, TestCredentials } from '../helpers/runWorkflow';
+import { useEmulator, webhookCredentials } from '../helpers/emulator';
+import { runListSearch, runWorkflow } from '../helpers/runWorkflow';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startEmulator } = require('../emulator');
-
-interface Emulator {
-	baseUrl: string;
-	webhooks: { admin: { url: string } };
-	readState(userId: number, dialogId: string): { lastReadMessageId: number; unreadCount: number };
-	messagesOf(dialogId: string): Array<{ id: number }>;
-	log: Array<{ method: string; params?: Record<string, unknown> }>;
-	clearLog(): void;
-	reset(): void;
-	close(): Promise<void>;
-}
-
-let emulator: Emulator;
-beforeAll(async () => {
-	nock.enableNetConnect('127.0.0.1');
-	emulator = await startEmulator({ port: 0 });
-});
-beforeEach(() => {
-	emulator.reset();
-	resetBuckets();
-});
-afterAll(async () => await emulator.close());
-
-const credentials = () => new TestCredentials({ bitrix24WebhookApi: { webhookUrl: emulator.webhooks.admin.url } });
+const portal = useEmulator();
+const credentials = () => webhookCredentials(portal());
 
 describe('Dialog ID as a resource locator', () => {
 	const markUnread = (dialogId: unknown, messageId: number) =>
@@ -46,28 +20,28 @@ describe('Dialog ID as a resource locator', () => {
 		['a plain string saved before the locator existed', 'chat1'],
 		['an expression inside the locator', { __rl: true, mode: 'id', value: '={{ "chat" + 1 }}' }],
 	])('accepts the dialog %s', async (_, dialogId) => {
-		const [first, second] = emulator.messagesOf('chat1').map(({ id }) => id);
+		const [first, second] = portal().messagesOf('chat1').map(({ id }) => id);
 		const { output, error } = await markUnread(dialogId, second);
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(1);
-		expect(emulator.readState(1, 'chat1').lastReadMessageId).toBe(first);
+		expect(portal().readState(1, 'chat1').lastReadMessageId).toBe(first);
 	});
 
 	it('flags a typed malformed ID in the editor, before the run starts', async () => {
-		emulator.clearLog();
+		portal().clearLog();
 		await expect(markUnread({ __rl: true, mode: 'id', value: 'room7' }, 5)).rejects.toThrow(
 			"The 'Bitrix24 IM' node has issues:\n- Use chatNNN (group chat), sgNNN (workgroup chat) or NNN (a user ID)",
 		);
-		expect(emulator.log).toHaveLength(0);
+		expect(portal().log).toHaveLength(0);
 	});
 
 	it('names the field and the item when an expression yields a malformed ID, and sends nothing', async () => {
-		emulator.clearLog();
+		portal().clearLog();
 		const { error } = await markUnread({ __rl: true, mode: 'id', value: '={{ "room" + 7 }}' }, 5);
 		expect(error?.message).toBe(
 			'Item 0: Dialog ID "room7" is not valid: use chatNNN for a group chat, sgNNN for a workgroup chat or NNN (a user id) for a private dialog',
 		);
-		expect(emulator.log).toHaveLength(0);
+		expect(portal().log).toHaveLength(0);
 	});
 });
 
@@ -80,17 +54,17 @@ describe('the editor\'s searchable lists', () => {
 		const values = results.map((entry) => entry.value);
 		expect(values).toEqual(expect.arrayContaining(['chat1', 'chat2', '2', '3']));
 		const chat1 = results.find((entry) => entry.value === 'chat1');
-		expect(chat1?.url).toBe(`${emulator.baseUrl}/online/?IM_DIALOG=chat1`);
+		expect(chat1?.url).toBe(`${portal().baseUrl}/online/?IM_DIALOG=chat1`);
 		expect(typeof chat1?.name).toBe('string');
 	});
 
 	it('searches chats and users by name through Bitrix24\'s search methods', async () => {
 		const everything = await search('searchDialogs');
 		const chatName = String(everything.results.find((entry) => entry.value === 'chat2')?.name);
-		emulator.clearLog();
+		portal().clearLog();
 		const { results } = await search('searchDialogs', chatName.slice(0, 4));
 		expect(results.map((entry) => entry.value)).toContain('chat2');
-		expect(emulator.log.map((entry) => entry.method).sort()).toEqual(['im.search.chat.list', 'im.search.user.list']);
+		expect(portal().log.map((entry) => entry.method).sort()).toEqual(['im.search.chat.list', 'im.search.user.list']);
 	});
 
 	it('lists only group chats, by numeric chat ID, for Chat ID fields', async () => {
@@ -101,11 +75,11 @@ describe('the editor\'s searchable lists', () => {
 	});
 
 	it('keeps the webhook secret out of the error when the portal refuses', async () => {
-		const wrong = emulator.webhooks.admin.url.replace(/\/[^/]+\/$/, '/WRONGCODE123/');
+		const wrong = portal().webhooks.admin.url.replace(/\/[^/]+\/$/, '/WRONGCODE123/');
 		const attempt = runListSearch({
 			method: 'searchDialogs',
 			parameters: { authentication: 'webhook' },
-			credentials: new TestCredentials({ bitrix24WebhookApi: { webhookUrl: wrong } }),
+			credentials: webhookCredentials(portal(), wrong),
 		});
 		await expect(attempt).rejects.toThrow(/im\.recent\.list/);
 		const error = (await attempt.catch((caught: unknown) => caught)) as Error & { description?: string };

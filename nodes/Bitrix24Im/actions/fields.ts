@@ -130,74 +130,66 @@ export function createItemReader(
 	};
 }
 
-export function dialogIdField(description: string): INodeProperties {
+function locatorField(options: {
+	displayName: string;
+	name: string;
+	description: string;
+	searchListMethod: string;
+	listPlaceholder: string;
+	idPlaceholder: string;
+	regex: string;
+	errorMessage: string;
+}): INodeProperties {
 	return {
-		displayName: 'Dialog ID',
-		name: 'dialogId',
+		displayName: options.displayName,
+		name: options.name,
 		type: 'resourceLocator',
 		required: true,
 		default: { mode: 'list', value: '' },
-		description,
+		description: options.description,
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: 'Select a dialog...',
-				typeOptions: { searchListMethod: 'searchDialogs', searchable: true },
+				placeholder: options.listPlaceholder,
+				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
 			},
 			{
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
-				placeholder: 'chat12',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^\\s*(?:[Cc][Hh][Aa][Tt]|[Ss][Gg])?0*[1-9]\\d*\\s*$',
-							errorMessage: 'Use chatNNN (group chat), sgNNN (workgroup chat) or NNN (a user ID)',
-						},
-					},
-				],
+				placeholder: options.idPlaceholder,
+				validation: [{ type: 'regex', properties: { regex: options.regex, errorMessage: options.errorMessage } }],
 			},
 		],
 	};
 }
 
+export function dialogIdField(description: string): INodeProperties {
+	return locatorField({
+		displayName: 'Dialog ID',
+		name: 'dialogId',
+		description,
+		searchListMethod: 'searchDialogs',
+		listPlaceholder: 'Select a dialog...',
+		idPlaceholder: 'chat12',
+		regex: '^\\s*(?:[Cc][Hh][Aa][Tt]|[Ss][Gg])?0*[1-9]\\d*\\s*$',
+		errorMessage: 'Use chatNNN (group chat), sgNNN (workgroup chat) or NNN (a user ID)',
+	});
+}
+
 export function chatIdField(description: string): INodeProperties {
-	return {
+	return locatorField({
 		displayName: 'Chat ID',
 		name: 'chatId',
-		type: 'resourceLocator',
-		required: true,
-		default: { mode: 'list', value: '' },
 		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: 'Select a chat...',
-				typeOptions: { searchListMethod: 'searchChats', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: '12',
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '^\\s*(?:[Cc][Hh][Aa][Tt])?0*[1-9]\\d*\\s*$',
-							errorMessage: 'Use the chat\'s number, e.g. 12 (chat12 also works)',
-						},
-					},
-				],
-			},
-		],
-	};
+		searchListMethod: 'searchChats',
+		listPlaceholder: 'Select a chat...',
+		idPlaceholder: '12',
+		regex: '^\\s*(?:[Cc][Hh][Aa][Tt])?0*[1-9]\\d*\\s*$',
+		errorMessage: 'Use the chat\'s number, e.g. 12 (chat12 also works)',
+	});
 }
 
 export function messageIdField(displayName: string, description: string): INodeProperties {
