@@ -99,7 +99,15 @@ export function createItemReader(
 		},
 		positiveIntegers: (field) =>
 			read(field, toPositiveIntegers, 'it must be one or more whole numbers greater than 0, separated by commas'),
-		text: (field) => read(field, toText, 'it must not be empty'),
+		text: (field, minLength = 1) =>
+			read(
+				field,
+				(value) => {
+					const text = toText(value);
+					return text !== undefined && text.length >= minLength ? text : undefined;
+				},
+				minLength > 1 ? `it must be at least ${minLength} characters long` : 'it must not be empty',
+			),
 		optionalText: (field) => toText(valueOf(field)),
 		choice: <T extends string>(field: string, allowed: readonly T[]) =>
 			read(
@@ -126,6 +134,9 @@ export function createItemReader(
 				mimeType: binary.mimeType,
 				base64: buffer.toString('base64'),
 			};
+		},
+		invalid: (field, expected, shown) => {
+			throw inputError(node, itemIndex, labelOf(field), shown === undefined ? valueOf(field) : shown, expected);
 		},
 	};
 }

@@ -21,8 +21,8 @@ export interface ItemReader {
 	optionalPositiveInteger(field: string): number | undefined;
 	/** Whole numbers > 0, from an array or a comma-separated list; at least one. */
 	positiveIntegers(field: string): number[];
-	/** Trimmed, not empty. */
-	text(field: string): string;
+	/** Trimmed, not empty; with `minLength`, at least that many characters (e.g. a search phrase). */
+	text(field: string, minLength?: number): string;
 	/** Trimmed; undefined when empty. */
 	optionalText(field: string): string | undefined;
 	/** One of the documented values (compared case-insensitively, returned as documented). */
@@ -33,6 +33,11 @@ export interface ItemReader {
 	flag(field: string, fallback: boolean): 'Y' | 'N';
 	/** The input binary named by the field (a binary property name such as `data`). */
 	binary(field: string): Promise<BinaryFile>;
+	/**
+	 * Rejects the field with the operation's own rule (one the readers above do not cover): throws the same input error,
+	 * naming item, field and value (`shown` replaces the field's value in the message, e.g. for a very long value).
+	 */
+	invalid(field: string, expected: string, shown?: unknown): never;
 }
 
 /** Calls one Bitrix24 method through the node's transport (limits, retries, error envelope). */
