@@ -1,0 +1,244 @@
+'use strict';
+/*
+ * Bitrix24 IM Trigger inside a real n8n (2.41.1) against the Bitrix24 emulator.
+ *
+ * Real (acknowledging) polls need an active workflow: `n8n execute` only starts workflows from a Manual Trigger and
+ * never runs a poller. So the trigger workflow is published (`n8n publish:workflow`) and `n8n start` runs it: n8n
+ * polls once when it activates the workflow at startup, then on the workflow's schedule (every minute). A second
+ * n8n instance (own user folder and database) sends messages with the action node through `n8n execute`, as another
+ * Bitrix24 user. What the trigger emitted is read from the trigger instance's execution table.
+ *
+ * Scenario: start (activation poll subscribes, nothing to emit) -> send message A -> the next scheduled poll emits
+ * exactly one item for A -> restart n8n (the activation poll reads from the saved cursor) -> nothing new is emitted
+ * -> stop, send B, start -> exactly one more item, for B (a restart neither loses nor repeats events).
+ *
+ * Manual mode ("Fetch Test Event" in the editor) is not driven here: it runs through the editor's REST API with a
+ * logged-in session; it is covered in-process (test/trigger/poll.test.ts runs n8n-core's WorkflowExecute in manual mode).
+ */
+const crypto = require('crypto');
+const path = require('path');
+const { spawn } = require('child_process');
+const { createInstance, workflow, outputOf, errorOf, run, killTree } = require('./n8n');
+const { startEmulator } = require('../emulator');
+
+const PACKAGE_DIR = process.env.E2E_PACKAGE_DIR || undefined;
+const TRIGGER_TYPE = 'n8n-nodes-bitrix24-im.bitrix24ImTrigger';
+const ACTION_TYPE = 'n8n-nodes-bitrix24-im.bitrix24Im';
+const TRIGGER = 'Bitrix24 IM Trigger';
+const WF_TRIGGER = 'b24trigger';
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitFor(what, fn, { timeoutMs = 120_000, everyMs = 500 } = {}) {
+	const until = Date.now() + timeoutMs;
+	for (;;) {
+		const value = await fn();
+		if (value) return value;
+		if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+		await sleep(everyMs);
+	}
+}
+
+const LIST_EXECUTIONS_SCRIPT = `
+const [dbFile, workflowId] = process.argv.slice(1);
+const sqlite3 = require('sqlite3');
+const { parse } = require('flatted');
+const db = new sqlite3.Database(dbFile, sqlite3.OPEN_READONLY);
+db.all('SELECT e.id, e.mode, e.status, d.data FROM execution_entity e LEFT JOIN execution_data d ON d.executionId = e.id ' +
+  'WHERE e.workflowId = ? ORDER BY e.id', [workflowId], (err, rows) => {
+  if (err) { console.error(err.message); process.exit(2); }
+  console.log(JSON.stringify(rows.map((r) => ({ id: String(r.id), mode: r.mode, status: r.status, data: r.data ? parse(r.data) : null }))));
+  db.close();
+});
+`;
+
+/** Every stored execution of a workflow, oldest first (read-only, safe while n8n runs). */
+async function listExecutions(n8n, workflowId) {
+	const r = await run(n8n.nodeBin, ['-e', LIST_EXECUTIONS_SCRIPT, path.join(n8n.userFolder, '.n8n', 'database.sqlite'), workflowId], {
+		cwd: path.join(n8n.cacheDir, 'node_modules', 'n8n'),
+		env: n8n.env,
+		timeoutMs: 60_000,
+	});
+	if (r.code !== 0) throw new Error(`reading executions failed: ${r.stderr}`);
+	return JSON.parse(r.stdout.trim() || '[]');
+}
+
+function triggerItems(execution) {
+	const runData = execution.data && execution.data.resultData.runData[TRIGGER];
+	return runData ? runData[0].data.main[0].map((item) => item.json) : [];
+}
+
+/** `n8n start` in the background; resolves once it runs, `stop()` ends it gracefully (SIGTERM, then SIGKILL). */
+function startN8n(n8n) {
+	const child = spawn(n8n.nodeBin, [n8n.n8nBin, 'start'], { cwd: n8n.userFolder, env: n8n.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	let output = '';
+	child.stdout.on('data', (d) => (output += d));
+	child.stderr.on('data', (d) => (output += d));
+	const exited = new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+	return {
+		output: () => output,
+		async stop() {
+			killTree(child, 'SIGTERM');
+			const timer = setTimeout(() => killTree(child, 'SIGKILL'), 30_000);
+			const r = await exited;
+			clearTimeout(timer);
+			return r;
+		},
+	};
+}
+
+function eventGets(emu, userId) {
+	return emu.log.filter((e) => e.method === 'im.v2.event.get' && e.userId === userId);
+}
+
+describe('Bitrix24 IM Trigger in a real n8n', () => {
+	let emu;
+	let sender;
+	let receiver;
+	let running;
+
+	beforeAll(async () => {
+		emu = await startEmulator({ port: 0 });
+		[sender, receiver] = await Promise.all([
+			createInstance({ name: 'trigger-sender', packageDir: PACKAGE_DIR }),
+			createInstance({ name: 'trigger-receiver', packageDir: PACKAGE_DIR }),
+		]);
+		// The sender is user 1 (admin webhook); the trigger reads the queue of user 2, a member of chat2.
+		await sender.importCredentials([{ id: 'b24send', name: 'B24 sender', type: 'bitrix24WebhookApi', data: { webhookUrl: emu.webhooks.admin.url } }]);
+		await receiver.importCredentials([{ id: 'b24recv', name: 'B24 receiver', type: 'bitrix24WebhookApi', data: { webhookUrl: emu.webhooks.user2.url } }]);
+		await receiver.importWorkflow({
+			id: WF_TRIGGER,
+			name: 'e2e trigger',
+			active: false,
+			nodes: [
+				{
+					id: crypto.randomUUID(),
+					name: TRIGGER,
+					type: TRIGGER_TYPE,
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {
+						authentication: 'webhook',
+						events: ['messageAdd'],
+						ignoreOwnMessages: true,
+						pollTimes: { item: [{ mode: 'everyMinute' }] },
+						options: {},
+					},
+					credentials: { bitrix24WebhookApi: { id: 'b24recv', name: 'B24 receiver' } },
+				},
+			],
+			connections: {},
+			settings: { executionOrder: 'v1' },
+			pinData: {},
+		});
+		const published = await receiver.n8n(['publish:workflow', `--id=${WF_TRIGGER}`]);
+		if (published.code !== 0) throw new Error(`publish:workflow failed:\n${published.output}`);
+	}, 10 * 60 * 1000);
+
+	afterAll(async () => {
+		if (running) await running.stop();
+		if (sender) await sender.cleanup();
+		if (receiver) await receiver.cleanup();
+		if (emu) await emu.close();
+	});
+
+	async function send(text) {
+		const id = `send${crypto.randomBytes(4).toString('hex')}`;
+		await sender.importWorkflow(
+			workflow({
+				id,
+				nodes: [
+					{
+						name: 'Send',
+						type: ACTION_TYPE,
+						parameters: { authentication: 'webhook', resource: 'message', operation: 'send', dialogId: 'chat2', text },
+						credentials: { bitrix24WebhookApi: { id: 'b24send', name: 'B24 sender' } },
+					},
+				],
+			}),
+		);
+		const res = await sender.execute(id);
+		if (res.code !== 0 || !res.run || errorOf(res.run)) {
+			throw new Error(`sending failed (exit ${res.code}): ${JSON.stringify(res.run && errorOf(res.run))}\n${res.output.slice(-3000)}`);
+		}
+		return outputOf(res.run, 'Send')[0].messageId;
+	}
+
+	/** Starts n8n and waits for the activation poll (an im.v2.Event.get of user 2 after `since`). */
+	async function startAndWaitForPoll() {
+		const before = eventGets(emu, 2).length;
+		running = startN8n(receiver);
+		await waitFor('the activation poll', () => eventGets(emu, 2).length > before, { timeoutMs: 180_000 }).catch((e) => {
+			throw new Error(`${e.message}\n${running.output().slice(-4000)}`);
+		});
+	}
+
+	async function stop() {
+		const r = await running.stop();
+		running = undefined;
+		return r;
+	}
+
+	it('a sent message arrives as exactly one item; later polls and restarts emit nothing new, then only the next message', async () => {
+		// 1. Activation: subscribes user 2 and polls; nothing queued yet.
+		await startAndWaitForPoll();
+		expect(emu.log.some((e) => e.method === 'im.v2.event.subscribe' && e.userId === 2 && e.status === 200)).toBe(true);
+		expect(await listExecutions(receiver, WF_TRIGGER)).toEqual([]);
+
+		// 2. Message A through the action node (another n8n, user 1) -> the next scheduled poll emits it.
+		const textA = `hello trigger ${crypto.randomUUID()}`;
+		const messageA = await send(textA);
+		const executions = await waitFor(
+			'the execution started by the scheduled poll',
+			async () => {
+				const list = await listExecutions(receiver, WF_TRIGGER);
+				return list.length > 0 && list.every((e) => e.status !== 'running' && e.status !== 'new') ? list : null;
+			},
+			{ timeoutMs: 150_000, everyMs: 2000 },
+		);
+		expect(executions).toHaveLength(1);
+		expect(executions[0].mode).toBe('trigger');
+		const items = triggerItems(executions[0]);
+		expect(items).toHaveLength(1);
+		expect(items[0]).toMatchObject({ event: 'messageAdd', dialogId: 'chat2', chatId: 2, messageId: messageA, authorId: 1, text: textA });
+		expect(items[0].raw.type).toBe('ONIMV2MESSAGEADD');
+		const markerA = items[0].eventId;
+
+		// 3. Restart: the activation poll reads from the saved cursor (offset = A's event, kept as the marker) and
+		//    emits nothing; earlier events are acknowledged, A stays in the queue.
+		await stop();
+		await startAndWaitForPoll();
+		await sleep(3000);
+		await stop();
+		const gets = eventGets(emu, 2);
+		expect(gets[gets.length - 1].params).toMatchObject({ offset: markerA });
+		expect(await listExecutions(receiver, WF_TRIGGER)).toHaveLength(1);
+		const queue = require('../emulator/methods/events').eventsOf(emu.state, 2);
+		expect(queue.map((e) => e.eventId)).toEqual([markerA]);
+
+		// 4. Message B while n8n is down -> the next start emits B only.
+		const textB = `second ${crypto.randomUUID()}`;
+		const messageB = await send(textB);
+		await startAndWaitForPoll();
+		const after = await waitFor(
+			'the execution for B',
+			async () => {
+				const list = await listExecutions(receiver, WF_TRIGGER);
+				return list.length > 1 && list.every((e) => e.status !== 'running' && e.status !== 'new') ? list : null;
+			},
+			{ timeoutMs: 60_000, everyMs: 1000 },
+		);
+		await sleep(2000);
+		await stop();
+		const final = await listExecutions(receiver, WF_TRIGGER);
+		expect(final).toHaveLength(2);
+		expect(after[1].id).toBe(final[1].id);
+		const itemsB = triggerItems(final[1]);
+		expect(itemsB).toHaveLength(1);
+		expect(itemsB[0]).toMatchObject({ event: 'messageAdd', messageId: messageB, text: textB });
+		// No secret of either webhook in what n8n stored.
+		const stored = JSON.stringify(final);
+		expect(stored).not.toContain(emu.webhooks.user2.secret);
+		expect(stored).not.toContain(emu.webhooks.admin.secret);
+	});
+});
