@@ -32,7 +32,10 @@ const { startEmulator } = require('../emulator');
 const emulatorEvents = require('../emulator/methods/events');
 
 interface Emulator {
+	baseUrl: string;
 	webhooks: { admin: { url: string; secret: string }; user2: { url: string; secret: string } };
+	oauth: { clientId: string; clientSecret: string; serverUrl: string; tokenUrl: string };
+	issueTokens(options: { userId: number; scopes?: string[] }): IDataObject;
 	addWebhook(options: { userId: number; scopes: string[] }): { url: string };
 	state: unknown;
 	reset(): void;
@@ -81,7 +84,7 @@ function triggerNode(parameters: IDataObject = {}): INode {
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: { authentication: 'webhook', events: ['messageAdd'], ignoreOwnMessages: true, options: {}, ...parameters } as INode['parameters'],
-		credentials: { bitrix24WebhookApi: { id: '1', name: 'Webhook' } },
+		credentials: { bitrix24WebhookApi: { id: '1', name: 'Webhook' }, bitrix24OAuth2Api: { id: '2', name: 'OAuth2' } },
 	};
 }
 
@@ -270,6 +273,28 @@ describe('Bitrix24 IM Trigger poll (n8n-core PollContext, emulator)', () => {
 		expect((await manualRun(asUser2())).items).toEqual([]);
 		await send('first test message');
 		expect((await manualRun(asUser2())).items.map((item) => item.text)).toEqual(['first test message']);
+	});
+
+	it('works with the OAuth2 credential (token as Bearer, user from the token)', async () => {
+		const tokens = emulator.issueTokens({ userId: 2, scopes: ['im'] });
+		const credentials = new TestCredentials({
+			bitrix24OAuth2Api: {
+				portalUrl: emulator.baseUrl,
+				oauthServerUrl: emulator.oauth.serverUrl,
+				grantType: 'authorizationCode',
+				accessTokenUrl: emulator.oauth.tokenUrl,
+				clientId: emulator.oauth.clientId,
+				clientSecret: emulator.oauth.clientSecret,
+				scope: 'im',
+				authentication: 'body',
+				oauthTokenData: tokens,
+			},
+		});
+		const activation = new Activation(credentials, { authentication: 'oAuth2' });
+		expect(await activation.poll()).toBeNull();
+		await send('via oauth');
+		await send('own, skipped', emulator.webhooks.user2.url);
+		expect((await activation.poll())?.map((item) => item.text)).toEqual(['via oauth']);
 	});
 
 	it('Bitrix24 errors are node errors without the webhook secret; bad options fail before any request', async () => {
