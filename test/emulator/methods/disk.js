@@ -13,7 +13,7 @@
 const crypto = require('node:crypto');
 const { RestError, intval, phpBool, toList, isoDate } = require('../errors');
 const st = require('../state');
-const { readDialog, userName } = require('./common');
+const { userName, dialogEmpty } = require('./common');
 
 const MIME = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', txt: 'text/plain',
 	pdf: 'application/pdf', json: 'application/json', csv: 'text/csv' };
@@ -146,46 +146,68 @@ function filesOfMessages(ctx, messages) {
 	return out;
 }
 
-/** CHAT_ID or DIALOG_ID (any dialog form) -> the chat; unknown chat or non-member -> 403 ACCESS_ERROR. */
-function imChat(ctx) {
-	const { chat } = readDialog(ctx, { allowChatId: true });
-	if (!chat || !st.isMember(chat, ctx.userId)) throw new RestError('ACCESS_ERROR', "You don't have access to this chat", 403);
-	return chat;
-}
+const noAccess = () => new RestError('ACCESS_ERROR', 'You do not have access to the specified dialog', 403);
 
+/**
+ * CIMRestService::diskFolderGet: DIALOG_ID when sent (format, then access 403, then an unresolvable chat 400), else
+ * CHAT_ID (CHAT_ID_EMPTY, then access 403). The folder is created on first use.
+ */
 function folderGet(ctx) {
-	return { ID: chatFolder(ctx.state, imChat(ctx)).id };
+	const p = ctx.params;
+	let chat;
+	if (p.DIALOG_ID !== undefined && p.DIALOG_ID !== null) {
+		if (!st.isDialogId(p.DIALOG_ID)) throw dialogEmpty();
+		chat = st.resolveDialog(ctx.state, ctx.userId, String(p.DIALOG_ID));
+		if (chat && !st.isMember(chat, ctx.userId)) throw noAccess();
+		if (!chat) throw new RestError('ACCESS_ERROR', "You don't have access to this chat");
+	} else {
+		const chatId = intval(p.CHAT_ID);
+		if (chatId <= 0) throw new RestError('CHAT_ID_EMPTY', "Chat ID can't be empty");
+		chat = ctx.state.chats[chatId];
+		if (!chat || !st.isMember(chat, ctx.userId)) throw noAccess();
+	}
+	return { ID: chatFolder(ctx.state, chat).id };
 }
 
-/** UPLOAD_ID (files already in disk, e.g. just uploaded to the chat folder) or FILE_ID / DISK_ID (copied in). */
+/**
+ * CIMRestService::diskFileCommit: DIALOG_ID (format) or CHAT_ID (CHAT_ID_EMPTY); the caller must be a member (400
+ * ACCESS_ERROR); then FILE_ID, else DISK_ID (disk files copied into the chat folder), else UPLOAD_ID (files already
+ * uploaded, e.g. into the chat folder) - one id or a list; none -> FILES_ERROR; no file readable -> SAVE_ERROR.
+ * Answers { FILES: { "upload<id>" | "disk<id>": file }, DISK_ID: [...], MESSAGE_ID } and posts one message with the files.
+ */
 function fileCommit(ctx) {
 	const p = ctx.params;
-	const chat = imChat(ctx);
-	const wanted = [];
-	const add = (value, prefix) => {
-		if (value === undefined || value === null || value === '') return;
-		for (const v of toList(value) || [value]) if (intval(v) > 0) wanted.push(`${prefix}${intval(v)}`);
-	};
-	add(p.UPLOAD_ID, 'upload');
-	add(p.FILE_ID, 'disk');
-	add(p.DISK_ID, 'disk');
-	if (wanted.length === 0) throw new RestError('FILES_ERROR', 'List of files is not specified');
+	let chatId = intval(p.CHAT_ID);
+	if (p.DIALOG_ID !== undefined && p.DIALOG_ID !== null) {
+		if (!st.isDialogId(p.DIALOG_ID)) throw dialogEmpty();
+		const resolved = st.resolveDialog(ctx.state, ctx.userId, String(p.DIALOG_ID));
+		chatId = resolved ? resolved.id : 0;
+	}
+	if (chatId <= 0) throw new RestError('CHAT_ID_EMPTY', "Chat ID can't be empty");
+	const chat = ctx.state.chats[chatId];
+	if (!chat || !st.isMember(chat, ctx.userId)) throw new RestError('ACCESS_ERROR', "You don't have access to this chat");
+	const present = (v) => v !== undefined && v !== null;
+	const asList = (v) => toList(v) || [v];
+	let wanted = [];
+	if (present(p.FILE_ID)) wanted = asList(p.FILE_ID).map((v) => `disk${v}`);
+	else if (present(p.DISK_ID)) wanted = asList(p.DISK_ID).map((v) => `disk${v}`);
+	else if (present(p.UPLOAD_ID)) wanted = asList(p.UPLOAD_ID).map((v) => `upload${v}`);
+	wanted = [...new Set(wanted)];
+	if (wanted.length === 0) throw new RestError('FILES_ERROR', 'List of files in not specified');
 	const folder = chatFolder(ctx.state, chat);
 	const result = { FILES: {}, DISK_ID: [], MESSAGE_ID: 0 };
-	const models = [];
 	for (const key of wanted) {
-		const source = ctx.state.disk.files[key.replace(/^(upload|disk)/, '')];
+		const source = ctx.state.disk.files[intval(key.replace(/^(upload|disk)/, ''))];
 		if (!source || !canRead(ctx.state, source, ctx.userId)) {
 			result.FILES[key] = { id: 0 };
 			continue;
 		}
 		const file = key.startsWith('upload') ? source
 			: storeFile(ctx.state, folder, source.name, Buffer.from(source.content, 'base64'), ctx.userId);
-		models.push(file);
 		result.FILES[key] = imFileOut(ctx, file, chat.id);
 		result.DISK_ID.push(file.id);
 	}
-	if (models.length === 0) throw new RestError('SAVE_ERROR', 'Files not added');
+	if (result.DISK_ID.length === 0) throw new RestError('SAVE_ERROR', 'Error during saving file to chat');
 	const text = typeof p.MESSAGE === 'string' ? p.MESSAGE.trim() : '';
 	const msg = st.addMessage(ctx.state, chat, ctx.userId, text, { FILE_ID: result.DISK_ID.slice() });
 	result.MESSAGE_ID = msg.id;

@@ -7,27 +7,37 @@ const { RestError, intval } = require('../errors');
 const st = require('../state');
 
 const ATTACH_MAX = 60000;
+/** The name the emulated portal gives the OAuth application (SYSTEM=Y messages and system notifications). */
+const APP_NAME = 'Emulator test app';
 
+/**
+ * CIMRestService::messageAdd target: DIALOG_ID chatN/sgN -> CHAT_ID, other DIALOG_ID -> USER_ID; USER_ID first, then
+ * CHAT_ID, else PARAMS_ERROR. Returns the chat, or null when the chat is unknown or the caller is not a member
+ * (the add itself fails then: PARAMS_ERROR "Message isn't added").
+ */
 function targetChat(ctx) {
 	const p = Object.assign({}, ctx.params);
-	if (p.DIALOG_ID !== undefined) {
+	if (p.DIALOG_ID !== undefined && p.DIALOG_ID !== null) {
 		if (/^(chat|sg|crm)\d+$/i.test(String(p.DIALOG_ID))) {
 			const chat = st.resolveDialog(ctx.state, ctx.userId, String(p.DIALOG_ID));
-			if (!chat || !st.isMember(chat, ctx.userId)) throw new RestError('ACCESS_ERROR', "You don't have access to this chat", 403);
-			return chat;
+			p.CHAT_ID = chat ? chat.id : (/^chat\d+$/i.test(String(p.DIALOG_ID)) ? intval(String(p.DIALOG_ID).slice(4)) : 0);
+		} else {
+			p.USER_ID = intval(p.DIALOG_ID);
 		}
-		p.USER_ID = intval(p.DIALOG_ID);
 	}
-	if (p.CHAT_ID !== undefined && p.USER_ID === undefined) {
-		const chat = ctx.state.chats[intval(p.CHAT_ID)];
-		if (intval(p.CHAT_ID) <= 0) throw new RestError('CHAT_ID', "Chat ID can't be empty");
-		if (!chat || !st.isMember(chat, ctx.userId)) throw new RestError('ACCESS_ERROR', "You don't have access to this chat", 403);
-		return chat;
+	if (p.USER_ID !== undefined && p.USER_ID !== null) {
+		const userId = intval(p.USER_ID);
+		if (userId <= 0) throw new RestError('USER_ID_EMPTY', "User ID can't be empty");
+		if (!ctx.state.users[userId]) throw new RestError('USER_NOT_FOUND', 'User not found');
+		return st.privateChat(ctx.state, ctx.userId, userId, true);
 	}
-	const userId = intval(p.USER_ID);
-	if (userId <= 0) throw new RestError('USER_ID_EMPTY', "User ID can't be empty");
-	if (!ctx.state.users[userId]) throw new RestError('USER_NOT_FOUND', 'User not found');
-	return st.privateChat(ctx.state, ctx.userId, userId, true);
+	if (p.CHAT_ID !== undefined && p.CHAT_ID !== null) {
+		const chatId = intval(p.CHAT_ID);
+		if (chatId <= 0) throw new RestError('CHAT_ID_EMPTY', "Chat ID can't be empty");
+		const chat = ctx.state.chats[chatId];
+		return chat && st.isMember(chat, ctx.userId) ? chat : null;
+	}
+	throw new RestError('PARAMS_ERROR', 'Incorrect params');
 }
 
 const ATTACH_BLOCKS = ['BLOCKS', 'MESSAGE', 'LINK', 'USER', 'GRID', 'IMAGE', 'FILE', 'DELIMITER', 'RICH_LINK', 'HTML', 'CHAT'];
@@ -44,9 +54,12 @@ function jsonValue(value) {
 
 const cleared = (value) => value === undefined || value === null || value === '' || value === 'N';
 
-/** ATTACH: an object with BLOCKS or a list of blocks, each with a known block key; at most 60 000 characters. */
-function checkAttach(value) {
-	if (cleared(value)) return undefined;
+/**
+ * ATTACH: an object with BLOCKS or a list of blocks, each with a known block key; at most 60 000 characters.
+ * `N` clears it on update only; on add any other non-empty value that is not an attach is ATTACH_ERROR.
+ */
+function checkAttach(value, { allowN = true } = {}) {
+	if (allowN ? cleared(value) : (value === undefined || value === null || value === '')) return undefined;
 	const v = jsonValue(value);
 	const blocks = v && typeof v === 'object' ? (Array.isArray(v) ? v : (v.BLOCKS ? v.BLOCKS : [v])) : null;
 	const list = Array.isArray(blocks) ? blocks : blocks && typeof blocks === 'object' ? Object.values(blocks) : null;
@@ -76,16 +89,19 @@ function checkButtons(value, kind, { errorCode, oversizeCode } = {}) {
 	return v;
 }
 
+/** The server's order: MESSAGE (or ATTACH), target, ATTACH, KEYBOARD, MENU, SYSTEM, then the add itself. */
 function messageAdd(ctx) {
 	const p = ctx.params;
-	const chat = targetChat(ctx);
 	if (p.MESSAGE !== undefined && p.MESSAGE !== null && typeof p.MESSAGE !== 'string') {
 		throw new RestError('MESSAGE_EMPTY', 'Wrong message type');
 	}
 	const text = typeof p.MESSAGE === 'string' ? p.MESSAGE.trim() : '';
-	if (text === '' && cleared(p.ATTACH)) throw new RestError('MESSAGE_EMPTY', "Message can't be empty");
-	const checked = { ATTACH: checkAttach(p.ATTACH), KEYBOARD: checkButtons(p.KEYBOARD, 'keyboard'),
+	const noAttach = p.ATTACH === undefined || p.ATTACH === null || p.ATTACH === '';
+	if (text === '' && noAttach) throw new RestError('MESSAGE_EMPTY', "Message can't be empty");
+	const chat = targetChat(ctx);
+	const checked = { ATTACH: checkAttach(p.ATTACH, { allowN: false }), KEYBOARD: checkButtons(p.KEYBOARD, 'keyboard'),
 		MENU: checkButtons(p.MENU, 'menu') };
+	if (!chat) throw new RestError('PARAMS_ERROR', "Message isn't added");
 	const params = {};
 	for (const key of ['ATTACH', 'KEYBOARD', 'MENU']) if (checked[key] !== undefined) params[key] = checked[key];
 	if (intval(p.REPLY_ID) > 0) {
@@ -97,7 +113,16 @@ function messageAdd(ctx) {
 		params.REPLY_ID = replied.id;
 	}
 	if (String(p.URL_PREVIEW || 'Y').toUpperCase() === 'N') params.URL_PREVIEW = 'N';
-	return st.addMessage(ctx.state, chat, ctx.userId, text, params).id;
+	const system = String(p.SYSTEM || '').toUpperCase() === 'Y';
+	let body = text;
+	if (system) {
+		params.SYSTEM = 'Y';
+		// With app (OAuth) auth the server prefixes the app's name in chats.
+		if (ctx.auth.type === 'oauth' && chat.type !== 'private') body = `[b]${APP_NAME}[/b]\n${text}`;
+	}
+	const msg = st.addMessage(ctx.state, chat, system ? 0 : ctx.userId, body, params);
+	if (system) st.markRead(ctx.state, ctx.userId, chat, msg.id);
+	return msg.id;
 }
 
 function ownMessage(ctx) {
@@ -147,17 +172,19 @@ function messageDelete(ctx) {
 	return true;
 }
 
+/** MESSAGE_ID (alias ID), ACTION auto|plus|minus (anything else is auto); no change or no access -> WITHOUT_CHANGES. */
 function messageLike(ctx) {
 	const p = ctx.params;
-	const id = intval(p.MESSAGE_ID);
+	const id = intval(p.MESSAGE_ID !== undefined ? p.MESSAGE_ID : p.ID);
 	if (id <= 0) throw new RestError('MESSAGE_ID_ERROR', "Message ID can't be empty");
 	const msg = ctx.state.messages[id];
 	const chat = msg && ctx.state.chats[msg.chatId];
-	if (!chat || !st.isMember(chat, ctx.userId)) throw new RestError('ACCESS_ERROR', "You don't have access to this chat", 403);
 	const action = String(p.ACTION || 'auto').toLowerCase();
-	const liked = msg.likes.includes(ctx.userId);
+	const liked = Boolean(msg) && msg.likes.includes(ctx.userId);
 	const want = action === 'plus' ? true : action === 'minus' ? false : !liked;
-	if (want === liked) throw new RestError('WITHOUT_CHANGES', 'Action completed without changes');
+	if (!chat || !st.isMember(chat, ctx.userId) || msg.deleted || want === liked) {
+		throw new RestError('WITHOUT_CHANGES', 'Action completed without changes');
+	}
 	if (want) msg.likes.push(ctx.userId);
 	else msg.likes.splice(msg.likes.indexOf(ctx.userId), 1);
 	return true;
@@ -166,20 +193,27 @@ function messageLike(ctx) {
 const SHARE_TYPES = ['CHAT', 'TASK', 'POST', 'CALEND'];
 const SHARE_TEXT = { CHAT: 'created a chat', TASK: 'created a task', POST: 'created a post', CALEND: 'created an event' };
 
-/** MESSAGE_ID, DIALOG_ID, TYPE checked in that order; the message must be in that dialog and the caller a member. */
+/**
+ * The server's order: MESSAGE_ID (alias ID), DIALOG_ID format, access to DIALOG_ID (403), then CIMMessenger::Share,
+ * which fails with PARAMS_ERROR for a TYPE outside CHAT|TASK|POST|CALEND or a message the caller cannot read.
+ * A note from the caller follows the message in its chat; CHAT opens a new chat with the caller and the author.
+ */
 function messageShare(ctx) {
 	const p = ctx.params;
-	const id = intval(p.MESSAGE_ID);
+	const id = intval(p.MESSAGE_ID !== undefined ? p.MESSAGE_ID : p.ID);
 	if (id <= 0) throw new RestError('MESSAGE_ID_ERROR', "Message ID can't be empty");
 	if (!st.isDialogId(p.DIALOG_ID)) throw new RestError('DIALOG_ID_EMPTY', "Dialog ID can't be empty");
-	const type = String(p.TYPE || '').toUpperCase();
-	if (!SHARE_TYPES.includes(type)) throw new RestError('PARAMS_ERROR', 'Incorrect params');
-	const chat = st.resolveDialog(ctx.state, ctx.userId, String(p.DIALOG_ID));
-	const msg = ctx.state.messages[id];
-	if (!chat || !st.isMember(chat, ctx.userId) || !msg || msg.chatId !== chat.id) {
-		throw new RestError('ACCESS_ERROR', "You don't have access to this chat", 403);
+	const dialog = st.resolveDialog(ctx.state, ctx.userId, String(p.DIALOG_ID));
+	if (dialog && !st.isMember(dialog, ctx.userId)) {
+		throw new RestError('ACCESS_ERROR', 'You do not have access to the specified dialog', 403);
 	}
-	if (msg.deleted) throw new RestError('PARAMS_ERROR', 'Incorrect params');
+	if (!dialog) throw new RestError('ACCESS_ERROR', "You don't have access to this chat");
+	const type = String(p.TYPE || '').toUpperCase();
+	const msg = ctx.state.messages[id];
+	const chat = msg && ctx.state.chats[msg.chatId];
+	if (!SHARE_TYPES.includes(type) || !chat || !st.isMember(chat, ctx.userId) || msg.deleted) {
+		throw new RestError('PARAMS_ERROR', 'Incorrect params');
+	}
 	let entityId;
 	if (type === 'CHAT') {
 		const users = [...new Set([ctx.userId, msg.authorId].filter((u) => u > 0 && ctx.state.users[u]))];
@@ -199,17 +233,18 @@ function messageShare(ctx) {
 }
 
 /**
- * MESSAGE_ID, BOT_ID, COMMAND checked in that order; then the bot must exist, have the command, and the command must be
- * common (usable anywhere) or the bot a member of the message's chat; otherwise PARAMS_ERROR. The seed bot answers.
+ * MESSAGE_ID (alias ID), BOT_ID, COMMAND checked in that order; then (CIMMessenger::ExecCommand) the bot must exist, have
+ * the command, and the command must be common (usable anywhere) or the bot a member of the message's chat; otherwise
+ * PARAMS_ERROR. The seed bot answers in the message's chat.
  */
 function messageCommand(ctx) {
 	const p = ctx.params;
-	const id = intval(p.MESSAGE_ID);
+	const id = intval(p.MESSAGE_ID !== undefined ? p.MESSAGE_ID : p.ID);
 	if (id <= 0) throw new RestError('MESSAGE_ID_ERROR', "Message ID can't be empty");
 	const botId = intval(p.BOT_ID);
 	if (botId <= 0) throw new RestError('BOT_ID_ERROR', "Bot ID can't be empty");
-	const name = String(p.COMMAND || '').trim().replace(/^\//, '').toLowerCase();
-	if (name === '') throw new RestError('COMMAND_ERROR', "Command can't be empty");
+	if (p.COMMAND === undefined || p.COMMAND === null || p.COMMAND === '') throw new RestError('COMMAND_ERROR', "Command can't be empty");
+	const name = String(p.COMMAND).trim().replace(/^\//, '').toLowerCase();
 	const msg = ctx.state.messages[id];
 	const chat = msg && ctx.state.chats[msg.chatId];
 	const bot = ctx.state.bots[botId];
@@ -226,6 +261,7 @@ function messageCommand(ctx) {
 }
 
 module.exports = {
+	checkAttach, APP_NAME,
 	scope: 'im',
 	upper: true,
 	methods: {

@@ -1,39 +1,53 @@
 'use strict';
 /** im.notify.*: personal/system notifications, list, read markers, delete. Ids share the message sequence. */
-const { RestError, intval, toList, yn, isoDate } = require('../errors');
+const crypto = require('node:crypto');
+const { RestError, intval, toList, yn, isoDate, phpMap } = require('../errors');
 const st = require('../state');
-const { userOut, limitOf } = require('./common');
+const { userOut } = require('./common');
+const { checkAttach, APP_NAME } = require('./message');
 
 const TYPE_PERSONAL = 2;
 const TYPE_SYSTEM = 4;
 
+/** 'MP|<first 5 of md5(client id)>|TAG', the way the server stores an application's tags. */
+function appTag(clientId, tag) {
+	return `MP|${crypto.createHash('md5').update(clientId).digest('hex').slice(0, 5)}|${tag}`;
+}
+
+/**
+ * CIMRestService::notifyAdd: USER_ID (alias TO), MESSAGE (trimmed), ATTACH. TAG/SUB_TAG are kept only for an OAuth
+ * application (a webhook has no client id, so they are ignored); system notifications of an application start with
+ * its name. Answers the notification id, or false when the recipient does not exist.
+ */
 function addNotification(ctx, notifyType) {
 	const p = ctx.params;
-	const userId = intval(p.USER_ID);
+	const userId = intval(p.TO !== undefined ? p.TO : p.USER_ID);
 	if (userId <= 0) throw new RestError('USER_ID_EMPTY', "User ID can't be empty");
-	const text = typeof p.MESSAGE === 'string' ? p.MESSAGE.trim() : '';
+	const text = typeof p.MESSAGE === 'string' || typeof p.MESSAGE === 'number' ? String(p.MESSAGE).trim() : '';
 	if (text === '') throw new RestError('MESSAGE_EMPTY', "Message can't be empty");
-	if (p.ATTACH !== undefined && JSON.stringify(p.ATTACH).length > 60000) {
-		throw new RestError('ATTACH_OVERSIZE', 'You have exceeded the maximum allowable size of attach');
-	}
+	const clientId = ctx.auth.type === 'oauth' ? ctx.emu.credentials.clientId : '';
+	const tag = clientId && p.TAG ? appTag(clientId, String(p.TAG)) : '';
+	const subTag = clientId && p.SUB_TAG ? appTag(clientId, String(p.SUB_TAG)) : '';
+	const attach = checkAttach(p.ATTACH, { allowN: false });
 	if (!ctx.state.users[userId]) return false;
-	const tag = String(p.TAG || '');
-	const clientId = String(p.CLIENT_ID || (ctx.auth.type === 'oauth' ? ctx.emu.credentials.clientId : ''));
 	if (tag) {
 		for (const n of Object.values(ctx.state.notifications)) {
-			if (n.userId === userId && n.tag === tag && n.clientId === clientId) delete ctx.state.notifications[n.id];
+			if (n.userId === userId && n.tag === tag) delete ctx.state.notifications[n.id];
 		}
 	}
 	const id = st.nextId(ctx.state, 'message');
 	ctx.state.notifications[id] = {
-		id, userId, authorId: notifyType === TYPE_PERSONAL ? ctx.userId : 0, notifyType, text, tag, subTag: String(p.SUB_TAG || ''),
+		id, userId, authorId: notifyType === TYPE_PERSONAL ? ctx.userId : 0, notifyType,
+		text: notifyType === TYPE_SYSTEM && clientId ? `${APP_NAME}#BR#${text}` : text, tag, subTag,
 		read: false, module: 'rest', event: 'rest_notify', clientId, date: isoDate(Date.now()),
+		params: attach ? { ATTACH: [attach] } : undefined,
 	};
 	return id;
 }
 
 function notifyAdd(ctx) {
-	return addNotification(ctx, String(ctx.params.TYPE || 'USER').toUpperCase() === 'SYSTEM' ? TYPE_SYSTEM : TYPE_PERSONAL);
+	const type = String(ctx.params.TYPE || 'USER');
+	return addNotification(ctx, type === 'SYSTEM' ? TYPE_SYSTEM : TYPE_PERSONAL);
 }
 
 function mine(ctx) {
@@ -44,18 +58,20 @@ function notificationOut(n) {
 	return {
 		id: n.id, chat_id: 0, author_id: n.authorId, date: n.date, notify_type: n.notifyType, notify_module: n.module,
 		notify_event: n.event, notify_tag: n.tag, notify_sub_tag: n.subTag, notify_title: '', setting_name: `${n.module}|${n.event}`,
-		text: n.text, notify_read: n.read ? 'Y' : 'N', params: [],
+		text: n.text, notify_read: n.read ? 'Y' : 'N', params: n.params ? phpMap(n.params) : [],
 	};
 }
 
-/** Newest first; LAST_ID + LAST_TYPE (together) page to older ones. */
+/** Newest first; LAST_ID + LAST_TYPE (together) page to older ones; LIMIT default 50, above 50 -> 50. */
 function notifyGet(ctx) {
 	const p = ctx.params;
-	const hasId = p.LAST_ID !== undefined && p.LAST_ID !== '';
-	const hasType = p.LAST_TYPE !== undefined && p.LAST_TYPE !== '';
-	if (hasId !== hasType) throw new RestError('LAST_ID_AND_LAST_TYPE', 'LAST_ID and LAST_TYPE must be passed together');
-	if (hasId && !/^\d+$/.test(String(p.LAST_ID))) throw new RestError('LAST_ID_STRING', "Last ID can't be string");
-	const limit = limitOf(p.LIMIT, 50, 50);
+	const hasId = p.LAST_ID !== undefined && p.LAST_ID !== null;
+	const hasType = p.LAST_TYPE !== undefined && p.LAST_TYPE !== null;
+	if (hasId !== hasType) {
+		throw new RestError('LAST_ID_AND_LAST_TYPE', 'Parameters LAST_ID and LAST_TYPE should be used together.');
+	}
+	if (hasId && !/^\d+$/.test(String(p.LAST_ID))) throw new RestError('LAST_ID_STRING', "Last notification ID can't be string");
+	const limit = p.LIMIT === undefined || p.LIMIT === null ? 50 : Math.max(0, Math.min(50, intval(p.LIMIT)));
 	const all = mine(ctx);
 	const list = (hasId ? all.filter((n) => n.id < Number(p.LAST_ID)) : all).slice(0, limit);
 	const authors = [...new Set(list.map((n) => n.authorId).filter((a) => a > 0 && ctx.state.users[a]))];
@@ -75,10 +91,16 @@ function notifyRead(ctx) {
 	return true;
 }
 
+/** IDS must be an array; ids are taken up to the first one that is not positive. */
 function notifyReadList(ctx) {
 	const ids = toList(ctx.params.IDS);
-	if (!ids || ids.length === 0) throw new RestError('PARAMS_ERROR', 'Incorrect params');
-	const wanted = new Set(ids.map(intval));
+	if (!ids) throw new RestError('PARAMS_ERROR', 'No IDS param or it is not an array');
+	const valid = [];
+	for (const v of ids) {
+		if (intval(v) <= 0) break;
+		valid.push(intval(v));
+	}
+	const wanted = new Set(valid);
 	const read = yn(ctx.params.ACTION, true);
 	for (const n of mine(ctx)) if (wanted.has(n.id)) n.read = read;
 	return true;
@@ -90,19 +112,36 @@ function notifyReadAll(ctx) {
 	return { result: true, newCounter: mine(ctx).filter((n) => !n.read).length };
 }
 
+/**
+ * ID: delete a notification the caller received or sent (false when there is none). Otherwise a client id is needed (the OAuth
+ * application's, or CLIENT_ID through a webhook: else 403 ACCESS_DENIED), then TAG or SUB_TAG (else PARAMS_ERROR).
+ */
 function notifyDelete(ctx) {
 	const p = ctx.params;
-	const id = intval(p.ID);
-	const tag = String(p.TAG || '');
-	const subTag = String(p.SUB_TAG || '');
-	if (id <= 0 && !tag && !subTag) throw new RestError('PARAMS_ERROR', 'Incorrect params');
-	if (id <= 0 && ctx.auth.type === 'webhook' && !p.CLIENT_ID) throw new RestError('ACCESS_DENIED', 'Client ID not specified');
-	for (const n of Object.values(ctx.state.notifications)) {
-		const match = id > 0 ? n.id === id && (n.userId === ctx.userId || n.authorId === ctx.userId)
-			: (tag ? n.tag === tag : n.subTag === subTag);
-		if (match) delete ctx.state.notifications[n.id];
+	if (p.ID !== undefined && p.ID !== null) {
+		const n = ctx.state.notifications[intval(p.ID)];
+		if (!n || (n.userId !== ctx.userId && n.authorId !== ctx.userId)) return false;
+		delete ctx.state.notifications[n.id];
+		return true;
 	}
-	return true;
+	let clientId = ctx.auth.type === 'oauth' ? ctx.emu.credentials.clientId : '';
+	if (!clientId) {
+		if (!p.CLIENT_ID) throw new RestError('ACCESS_DENIED', 'Client ID not specified', 403);
+		clientId = `custom${p.CLIENT_ID}`;
+	}
+	let field;
+	let value;
+	if (p.TAG) [field, value] = ['tag', appTag(clientId, String(p.TAG))];
+	else if (p.SUB_TAG) [field, value] = ['subTag', appTag(clientId, String(p.SUB_TAG))];
+	else throw new RestError('PARAMS_ERROR', 'Incorrect params');
+	let deleted = false;
+	for (const n of Object.values(ctx.state.notifications)) {
+		if (n[field] === value) {
+			delete ctx.state.notifications[n.id];
+			deleted = true;
+		}
+	}
+	return deleted;
 }
 
 module.exports = {

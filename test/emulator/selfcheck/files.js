@@ -25,7 +25,9 @@ module.exports = {
 			assert.equal((await ok('im.dialog.get', { DIALOG_ID: 'chat2' })).disk_folder_id, folderId);
 			const privateFolder = await ok('im.disk.folder.get', { DIALOG_ID: '2' });
 			assert.notEqual(privateFolder.ID, folderId);
-			expectError(await call('im.disk.folder.get', {}), 400, 'DIALOG_ID_EMPTY');
+			expectError(await call('im.disk.folder.get', {}), 400, 'CHAT_ID_EMPTY');
+			expectError(await call('im.disk.folder.get', { DIALOG_ID: 'x', CHAT_ID: 2 }), 400, 'DIALOG_ID_EMPTY');
+			expectError(await call('im.disk.folder.get', { DIALOG_ID: 'chat777' }), 400, 'ACCESS_ERROR');
 			expectError(await call('im.disk.folder.get', { CHAT_ID: 'x' }), 400, 'CHAT_ID_EMPTY');
 			expectError(await call('im.disk.folder.get', { CHAT_ID: 2 }, emu.addWebhook({ userId: 5 }).url), 403, 'ACCESS_ERROR');
 			expectError(await call('im.disk.folder.get', { CHAT_ID: 777 }), 403, 'ACCESS_ERROR');
@@ -121,16 +123,21 @@ module.exports = {
 			assert.equal(emu.state.messages[r.MESSAGE_ID].text, '');
 		});
 		await t.check('im.disk.file.commit: FILE_ID / DISK_ID copy a file into the chat; errors', async () => {
-			const r = await ok('im.disk.file.commit', { CHAT_ID: 1, FILE_ID: uploaded.ID });
+			const r = await ok('im.disk.file.commit', { CHAT_ID: 1, DISK_ID: [uploaded.ID] });
 			assert.notEqual(r.DISK_ID[0], uploaded.ID);
 			assert.equal(r.FILES[`disk${uploaded.ID}`].name, 'report.txt');
 			assert.equal(r.FILES[`disk${uploaded.ID}`].chatId, 1);
 			expectError(await call('im.disk.file.commit', { CHAT_ID: 2 }), 400, 'FILES_ERROR');
-			expectError(await call('im.disk.file.commit', { UPLOAD_ID: uploaded.ID }), 400, 'DIALOG_ID_EMPTY');
+			expectError(await call('im.disk.file.commit', { UPLOAD_ID: uploaded.ID }), 400, 'CHAT_ID_EMPTY');
+			expectError(await call('im.disk.file.commit', { DIALOG_ID: 'bad', UPLOAD_ID: uploaded.ID }), 400, 'DIALOG_ID_EMPTY');
 			expectError(await call('im.disk.file.commit', { CHAT_ID: 0, UPLOAD_ID: uploaded.ID }), 400, 'CHAT_ID_EMPTY');
 			expectError(await call('im.disk.file.commit', { CHAT_ID: 2, UPLOAD_ID: 999999 }), 400, 'SAVE_ERROR');
 			const w5 = emu.addWebhook({ userId: 5 }).url;
-			expectError(await call('im.disk.file.commit', { CHAT_ID: 2, UPLOAD_ID: uploaded.ID }, w5), 403, 'ACCESS_ERROR');
+			expectError(await call('im.disk.file.commit', { CHAT_ID: 2, UPLOAD_ID: uploaded.ID }, w5), 400, 'ACCESS_ERROR');
+			const files = await call('im.disk.file.commit', { CHAT_ID: 2 });
+			assert.equal(files.body.error_description, 'List of files in not specified', 'the server\'s own wording');
+			const both = await ok('im.disk.file.commit', { CHAT_ID: 2, FILE_ID: uploaded.ID, UPLOAD_ID: uploaded.ID });
+			assert.deepEqual(Object.keys(both.FILES), [`disk${uploaded.ID}`], 'FILE_ID wins over UPLOAD_ID');
 			expectError(await call('im.disk.file.commit', { CHAT_ID: 1, UPLOAD_ID: uploaded.ID }, w5), 400, 'SAVE_ERROR');
 		});
 		await t.check('download and upload are refused inside batch', async () => {

@@ -33,16 +33,19 @@ module.exports = {
 			assert.deepEqual(created.users, [1, 2]);
 			assert.equal(emu.state.messages[created.lastMessageId].text, emu.state.messages[msgId].text);
 		});
-		await t.check('im.message.share errors: MESSAGE_ID_ERROR, DIALOG_ID_EMPTY, PARAMS_ERROR (TYPE), 403 ACCESS_ERROR', async () => {
+		await t.check('im.message.share errors in server order: MESSAGE_ID_ERROR, DIALOG_ID_EMPTY, ACCESS_ERROR, PARAMS_ERROR', async () => {
 			const msgId = emu.messagesOf('chat1')[0].id;
 			expectError(await call('im.message.share', { DIALOG_ID: 'bad', TYPE: 'x' }), 400, 'MESSAGE_ID_ERROR');
 			expectError(await call('im.message.share', { MESSAGE_ID: msgId, DIALOG_ID: 'bad', TYPE: 'TASK' }), 400, 'DIALOG_ID_EMPTY');
 			expectError(await call('im.message.share', { MESSAGE_ID: msgId, DIALOG_ID: 'chat1', TYPE: 'NOTE' }), 400, 'PARAMS_ERROR');
 			expectError(await call('im.message.share', { MESSAGE_ID: msgId, DIALOG_ID: 'chat1' }), 400, 'PARAMS_ERROR');
-			expectError(await call('im.message.share', { MESSAGE_ID: msgId, DIALOG_ID: 'chat2', TYPE: 'TASK' }), 403, 'ACCESS_ERROR');
+			expectError(await call('im.message.share', { MESSAGE_ID: msgId, DIALOG_ID: 'chat777', TYPE: 'TASK' }), 400, 'ACCESS_ERROR');
 			const inChat2 = emu.messagesOf('chat2')[0].id;
 			const w5 = emu.addWebhook({ userId: 5 }).url;
 			expectError(await call('im.message.share', { MESSAGE_ID: inChat2, DIALOG_ID: 'chat2', TYPE: 'TASK' }, w5), 403, 'ACCESS_ERROR');
+			// The dialog is only checked for access; a message the caller cannot read fails in Share itself.
+			expectError(await call('im.message.share', { MESSAGE_ID: inChat2, DIALOG_ID: 'chat1', TYPE: 'TASK' }, w5), 400, 'PARAMS_ERROR');
+			expectError(await call('im.message.share', { ID: 999999, DIALOG_ID: 'chat1', TYPE: 'TASK' }), 400, 'PARAMS_ERROR');
 		});
 		await t.check('im.message.command: seed bot 6, common /echo answers in the chat; errors in server order', async () => {
 			const bot = await ok('im.user.get', { ID: 6 });
@@ -56,7 +59,8 @@ module.exports = {
 			assert.deepEqual(emu.state.commands.at(-1), { botId: 6, command: 'echo', params: 'ping 1', messageId: msgId, chatId: 2, userId: 1 });
 			expectError(await call('im.message.command', { BOT_ID: 6, COMMAND: 'echo' }), 400, 'MESSAGE_ID_ERROR');
 			expectError(await call('im.message.command', { MESSAGE_ID: msgId, COMMAND: 'echo' }), 400, 'BOT_ID_ERROR');
-			expectError(await call('im.message.command', { MESSAGE_ID: msgId, BOT_ID: 6, COMMAND: ' ' }), 400, 'COMMAND_ERROR');
+			expectError(await call('im.message.command', { MESSAGE_ID: msgId, BOT_ID: 6, COMMAND: '' }), 400, 'COMMAND_ERROR');
+			expectError(await call('im.message.command', { MESSAGE_ID: msgId, BOT_ID: 6, COMMAND: ' ' }), 400, 'PARAMS_ERROR');
 			expectError(await call('im.message.command', { MESSAGE_ID: msgId, BOT_ID: 6, COMMAND: 'dance' }), 400, 'PARAMS_ERROR');
 			expectError(await call('im.message.command', { MESSAGE_ID: msgId, BOT_ID: 2, COMMAND: 'echo' }), 400, 'PARAMS_ERROR');
 			expectError(await call('im.message.command', { MESSAGE_ID: 999999, BOT_ID: 6, COMMAND: 'echo' }), 400, 'PARAMS_ERROR');
@@ -118,6 +122,42 @@ module.exports = {
 				all.slice().reverse());
 			const id = await ok('im.message.add', { DIALOG_ID: 'chat2', MESSAGE: 'welcome' });
 			assert.deepEqual((await ok('im.dialog.messages.get', { DIALOG_ID: 'chat2' }, w4)).messages.map((m) => m.id), [id]);
+		});
+		await t.check('im.notify: TO alias, ATTACH_ERROR; TAG kept and replaced only for an OAuth app; delete by TAG', async () => {
+			const viaHook = await ok('im.notify.personal.add', { TO: 2, MESSAGE: 'hook', TAG: 'build' });
+			assert.equal(emu.state.notifications[viaHook].tag, '', 'a webhook has no client id: TAG is ignored');
+			expectError(await call('im.notify.system.add', { USER_ID: 2, MESSAGE: 'x', ATTACH: 'nope' }), 400, 'ATTACH_ERROR');
+			const tokens = emu.issueTokens({ userId: 1 });
+			const oauth = (m, json) => http(`${emu.baseUrl}/rest/${m}`, { json: Object.assign({ auth: tokens.access_token }, json) });
+			const first = expectOk(await oauth('im.notify.system.add', { USER_ID: 2, MESSAGE: 'v1', TAG: 'build' }));
+			assert.match(emu.state.notifications[first].tag, /^MP\|[0-9a-f]{5}\|build$/);
+			assert.match(emu.state.notifications[first].text, /#BR#v1$/, 'system notifications of an app start with its name');
+			const second = expectOk(await oauth('im.notify.system.add', { USER_ID: 2, MESSAGE: 'v2', TAG: 'build' }));
+			assert.equal(emu.state.notifications[first], undefined, 'the same TAG replaces the older one');
+			const listed = (await ok('im.notify.get', {}, w2)).notifications.find((n) => n.id === second);
+			assert.equal(listed.notify_tag, emu.state.notifications[second].tag);
+			assert.equal(expectOk(await oauth('im.notify.delete', { TAG: 'build' })), true);
+			assert.equal(emu.state.notifications[second], undefined);
+			assert.equal(expectOk(await oauth('im.notify.delete', { TAG: 'build' })), false);
+			assert.ok(emu.state.notifications[viaHook]);
+		});
+		await t.check('im.notify.read.list: IDS must be an array (PARAMS_ERROR); stops at the first id that is not positive', async () => {
+			const a = await ok('im.notify.personal.add', { USER_ID: 2, MESSAGE: 'a' });
+			const b = await ok('im.notify.personal.add', { USER_ID: 2, MESSAGE: 'b' });
+			expectError(await call('im.notify.read.list', { IDS: 5 }, w2), 400, 'PARAMS_ERROR');
+			assert.equal(await ok('im.notify.read.list', { IDS: [a, 0, b] }, w2), true);
+			assert.equal(emu.state.notifications[a].read, true);
+			assert.equal(emu.state.notifications[b].read, false);
+		});
+		await t.check('im.message.like: ID alias; no access or no change -> WITHOUT_CHANGES', async () => {
+			const msgId = emu.messagesOf('chat2')[0].id;
+			assert.equal(await ok('im.message.like', { ID: msgId, ACTION: 'plus' }), true);
+			assert.deepEqual(emu.state.messages[msgId].likes, [1]);
+			expectError(await call('im.message.like', { ID: msgId, ACTION: 'plus' }), 400, 'WITHOUT_CHANGES');
+			const privateMsg = emu.messagesOf('2')[0].id; // dialog of users 1 and 2
+			expectError(await call('im.message.like', { MESSAGE_ID: privateMsg }, emu.webhooks.user3.url), 400, 'WITHOUT_CHANGES');
+			assert.equal(await ok('im.message.like', { MESSAGE_ID: msgId, ACTION: 'whatever' }), true, 'unknown ACTION is auto');
+			assert.deepEqual(emu.state.messages[msgId].likes, []);
 		});
 		await t.check('im.notify.read.all answers { result: true, newCounter: 0 }', async () => {
 			assert.deepEqual(await ok('im.notify.read.all'), { result: true, newCounter: 0 });

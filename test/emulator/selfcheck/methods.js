@@ -10,15 +10,28 @@ module.exports = {
 		const call = (m, json = {}, url = w) => http(`${url}${m}`, { json });
 		const ok = async (m, json, url) => expectOk(await call(m, json, url));
 
-		await t.check('im.message.add: id; MESSAGE_EMPTY; wrong type; USER_ID_EMPTY; ACCESS_ERROR', async () => {
+		await t.check('im.message.add: id; MESSAGE_EMPTY first; wrong type; PARAMS_ERROR; USER_ID_EMPTY; CHAT_ID_EMPTY', async () => {
 			const id = await ok('im.message.add', { DIALOG_ID: 'chat2', MESSAGE: ' hello ' });
 			assert.equal(emu.state.messages[id].text, 'hello');
 			expectError(await call('im.message.add', { DIALOG_ID: 'chat2', MESSAGE: '  ' }), 400, 'MESSAGE_EMPTY');
 			expectError(await call('im.message.add', { DIALOG_ID: 'chat2', MESSAGE: 5 }), 400, 'MESSAGE_EMPTY');
-			expectError(await call('im.message.add', { MESSAGE: 'x' }), 400, 'USER_ID_EMPTY');
+			expectError(await call('im.message.add', {}), 400, 'MESSAGE_EMPTY');
+			expectError(await call('im.message.add', { MESSAGE: 'x' }), 400, 'PARAMS_ERROR');
+			expectError(await call('im.message.add', { DIALOG_ID: 'abc', MESSAGE: 'x' }), 400, 'USER_ID_EMPTY');
+			expectError(await call('im.message.add', { CHAT_ID: 'x', MESSAGE: 'x' }), 400, 'CHAT_ID_EMPTY');
 			expectError(await call('im.message.add', { DIALOG_ID: '99', MESSAGE: 'x' }), 400, 'USER_NOT_FOUND');
 			const secret = await ok('im.chat.add', { USERS: [3] });
-			expectError(await call('im.message.add', { DIALOG_ID: `chat${secret}`, MESSAGE: 'x' }, w2), 403, 'ACCESS_ERROR');
+			const refused = await call('im.message.add', { DIALOG_ID: `chat${secret}`, MESSAGE: 'x' }, w2);
+			expectError(refused, 400, 'PARAMS_ERROR');
+			assert.equal(refused.body.error_description, "Message isn't added");
+			expectError(await call('im.message.add', { CHAT_ID: 999, MESSAGE: 'x' }), 400, 'PARAMS_ERROR');
+			const sys = await ok('im.message.add', { DIALOG_ID: 'chat2', MESSAGE: 'Build passed', SYSTEM: 'Y' });
+			assert.equal(emu.state.messages[sys].authorId, 0);
+			assert.equal(emu.state.messages[sys].params.SYSTEM, 'Y');
+			assert.equal(emu.readState(1, 'chat2').unreadCount, 0, 'a system message is read for its sender');
+			const onlyAttach = await ok('im.message.add', { DIALOG_ID: 'chat2', ATTACH: [{ MESSAGE: 'card' }] });
+			assert.equal(emu.state.messages[onlyAttach].text, '');
+			expectError(await call('im.message.add', { DIALOG_ID: 'chat2', MESSAGE: 'x', ATTACH: 'N' }), 400, 'ATTACH_ERROR');
 			assert.ok((await ok('im.message.add', { USER_ID: 4, MESSAGE: 'new dialog' })) > id);
 		});
 		await t.check('im.message.update / delete / like', async () => {
@@ -112,7 +125,9 @@ module.exports = {
 			assert.equal((await ok('im.counters.get', {}, w2)).TYPE.NOTIFY, 1);
 			assert.deepEqual(await ok('im.notify.read.all', {}, w2), { result: true, newCounter: 0 });
 			assert.equal(await ok('im.notify.delete', { ID: id }), true);
-			expectError(await call('im.notify.delete', {}), 400, 'PARAMS_ERROR');
+			expectError(await call('im.notify.delete', {}), 403, 'ACCESS_DENIED');
+			expectError(await call('im.notify.delete', { CLIENT_ID: 'my-app' }), 400, 'PARAMS_ERROR');
+			assert.equal(await ok('im.notify.delete', { ID: 999999 }), false);
 			assert.equal((await ok('im.notify.get', {}, w2)).total_count, 1);
 		});
 		await t.check('im.user.get / list.get / status.get / status.set', async () => {
