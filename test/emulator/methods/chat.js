@@ -1,14 +1,17 @@
 'use strict';
 /** im.chat.*: create, look up, title/color/avatar/owner, mute, leave, members. */
-const { RestError, intval, toList, yn } = require('../errors');
+const { RestError, intval, toList } = require('../errors');
 const st = require('../state');
-const { readChatId, readDialog, requireMember, chatOut, CHAT_COLORS } = require('./common');
+const { readChatId, chatOut, isGeneral, CHAT_COLORS } = require('./common');
 const { restFile, imageInfo } = require('./disk');
 
-function groupChat(ctx, chatId) {
+const forbidden = (text) => new RestError('ACCESS_ERROR', text, 403);
+const wrongRequest = (text) => new RestError('WRONG_REQUEST', text);
+
+/** Chat::isActionAllowed: a member of an existing group chat (private dialogs cannot be renamed, extended, ...). */
+function allowed(ctx, chatId, { privateToo = false } = {}) {
 	const chat = ctx.state.chats[chatId];
-	if (!chat || !st.isMember(chat, ctx.userId)) throw new RestError('ACCESS_ERROR', "You don't have access to this chat", 403);
-	return chat;
+	return chat && st.isMember(chat, ctx.userId) && (privateToo || chat.type !== 'private') ? chat : null;
 }
 
 function userIds(ctx, value) {
@@ -41,12 +44,18 @@ function chatAdd(ctx) {
 	return chat.id;
 }
 
-/** ENTITY_TYPE + ENTITY_ID -> { ID } or null; DIALOG_ID -> the chat data (older cores). */
+/**
+ * DIALOG_ID when sent: DIALOG_ID_EMPTY, 403 ACCESS_ERROR without access, 400 when it does not resolve, else the chat
+ * data (with dialog_id). Otherwise ENTITY_TYPE + ENTITY_ID (both non-empty) -> { ID }, or null.
+ */
 function chatGet(ctx) {
 	const p = ctx.params;
-	if (p.DIALOG_ID !== undefined && p.ENTITY_TYPE === undefined) {
-		const { chat } = readDialog(ctx);
-		return chat && st.isMember(chat, ctx.userId) ? chatOut(ctx.state, chat, ctx.userId) : null;
+	if (p.DIALOG_ID !== undefined && p.DIALOG_ID !== null) {
+		if (!st.isDialogId(p.DIALOG_ID)) throw new RestError('DIALOG_ID_EMPTY', "Dialog ID can't be empty");
+		const chat = st.resolveDialog(ctx.state, ctx.userId, String(p.DIALOG_ID));
+		if (chat && !st.isMember(chat, ctx.userId)) throw forbidden('You do not have access to the specified dialog');
+		if (!chat) throw new RestError('ACCESS_ERROR', "You don't have access to this chat");
+		return Object.assign(chatOut(ctx.state, chat, ctx.userId), { dialog_id: String(p.DIALOG_ID) });
 	}
 	if (!p.ENTITY_TYPE || !p.ENTITY_ID) return null;
 	const chat = Object.values(ctx.state.chats).find((c) => c.entityType === String(p.ENTITY_TYPE)
@@ -54,54 +63,70 @@ function chatGet(ctx) {
 	return chat ? { ID: chat.id } : null;
 }
 
+/** CHAT_ID, TITLE_EMPTY, then RENAME allowed (403), then "This title currently set or chat isn't exists". */
 function updateTitle(ctx) {
-	const chat = groupChat(ctx, readChatId(ctx));
-	const title = String(ctx.params.TITLE || '').trim();
-	if (title === '') throw new RestError('TITLE_EMPTY', "Title can't be empty");
-	if (chat.type === 'private') throw new RestError('WRONG_REQUEST', 'Chat title not changed');
+	const chatId = readChatId(ctx);
+	const title = String(ctx.params.TITLE === undefined || ctx.params.TITLE === null ? '' : ctx.params.TITLE).trim();
+	if (title === '' || title === '0') throw new RestError('TITLE_EMPTY', "Title can't be empty");
+	if (!ctx.state.chats[chatId]) throw wrongRequest("This title currently set or chat isn't exists");
+	const chat = allowed(ctx, chatId);
+	if (!chat) throw forbidden('This chat cannot be renamed');
+	if (chat.title === title) throw wrongRequest("This title currently set or chat isn't exists");
 	chat.title = title;
 	return true;
 }
 
+/** CHAT_ID, WRONG_COLOR for a colour outside the palette, then SetColor: same colour or no access -> WRONG_REQUEST. */
 function updateColor(ctx) {
-	const chat = groupChat(ctx, readChatId(ctx));
+	const chatId = readChatId(ctx);
 	const color = String(ctx.params.COLOR || '').toUpperCase();
 	if (CHAT_COLORS[color] === undefined) throw new RestError('WRONG_COLOR', 'This color currently unavailable');
-	if (chat.color === color) throw new RestError('WRONG_REQUEST', "This color currently set or chat doesn't exist");
+	const chat = allowed(ctx, chatId);
+	if (!chat || chat.color === color) throw wrongRequest("This color currently set or chat isn't exists");
 	chat.color = color;
 	return true;
 }
 
-/** AVATAR: base64 (or [name, base64]) of a PNG, JPEG or GIF up to 5000x5000, else AVATAR_ERROR. */
+/**
+ * CHAT_ID, then AVATAR allowed (403), then AVATAR: base64 (or [name, base64] or a data: URL) of a PNG, JPEG or GIF
+ * by magic bytes ("Avatar incorrect type"), at most 5000x5000 ("Avatar incorrect size"), both AVATAR_ERROR.
+ */
 function updateAvatar(ctx) {
 	const chatId = readChatId(ctx);
+	const chat = allowed(ctx, chatId);
+	if (!chat) throw forbidden('The avatar of this chat cannot be changed');
 	const value = ctx.params.AVATAR;
-	if (value === undefined || value === null || value === '') throw new RestError('AVATAR_ERROR', "Avatar can't be empty");
-	const chat = groupChat(ctx, chatId);
-	const file = restFile(value);
+	const file = value === undefined || value === null || value === '' ? null : restFile(value);
 	const img = file && file.buf ? imageInfo(file.buf) : null;
-	if (!img || img.width > 5000 || img.height > 5000) throw new RestError('AVATAR_ERROR', 'Avatar incorrect');
+	if (!img) throw new RestError('AVATAR_ERROR', 'Avatar incorrect type');
+	if (!img.width || !img.height || img.width > 5000 || img.height > 5000) {
+		throw new RestError('AVATAR_ERROR', 'Avatar incorrect size (max 5000x5000)');
+	}
 	chat.avatarVersion = (chat.avatarVersion || 0) + 1;
 	chat.avatar = `${ctx.emu.baseUrl || ''}/upload/im/avatar/chat${chat.id}_${chat.avatarVersion}.${img.type === 'jpeg' ? 'jpg' : img.type}`;
 	return true;
 }
 
+/** CHAT_ID, USER_ID, not the general chat; only the owner, to a member: else WRONG_REQUEST. */
 function setOwner(ctx) {
-	const chat = groupChat(ctx, readChatId(ctx));
+	const chatId = readChatId(ctx);
 	const userId = intval(ctx.params.USER_ID);
 	if (userId <= 0) throw new RestError('USER_ID_EMPTY', "User ID can't be empty");
-	if (chat.owner !== ctx.userId || !st.isMember(chat, userId)) {
-		throw new RestError('WRONG_REQUEST', 'Change owner can only owner and user must be member in chat');
+	const chat = ctx.state.chats[chatId];
+	if (isGeneral(chat)) throw forbidden('Action unavailable');
+	if (!chat || chat.type === 'private' || chat.owner !== ctx.userId || !st.isMember(chat, userId)) {
+		throw wrongRequest('Change owner can only owner and user must be member in chat');
 	}
 	chat.owner = userId;
 	return true;
 }
 
+/** DIALOG_ID (chat ids only) or CHAT_ID, MUTE (alias ACTION; anything but N mutes); MUTE allowed for members. */
 function mute(ctx) {
-	let chat;
-	if (ctx.params.CHAT_ID !== undefined) chat = groupChat(ctx, readChatId(ctx));
-	else chat = requireMember(readDialog(ctx).chat, ctx.userId, "You don't have access to this chat");
-	const on = yn(ctx.params.MUTE, true);
+	const chat = allowed(ctx, readChatId(ctx), { privateToo: true });
+	if (!chat) throw forbidden('This chat cannot be muted');
+	const p = ctx.params;
+	const on = String(p.ACTION !== undefined ? p.ACTION : (p.MUTE === undefined ? 'Y' : p.MUTE)) !== 'N';
 	const i = chat.muted.indexOf(ctx.userId);
 	if (on && i < 0) chat.muted.push(ctx.userId);
 	if (!on && i >= 0) chat.muted.splice(i, 1);
@@ -115,21 +140,48 @@ function removeMember(ctx, chat, userId) {
 	delete ctx.state.relations[`${userId}:${chat.id}`];
 }
 
-function leave(ctx) {
-	const chat = groupChat(ctx, readChatId(ctx));
-	if (chat.type === 'private') throw new RestError('ACCESS_DENIED_KICK', "You don't have access to leave this chat", 403);
-	removeMember(ctx, chat, ctx.userId);
+/**
+ * im.chat.user.delete / im.chat.leave: CHAT_ID, not the general chat (403), LEAVE allowed (403: private dialog or not a
+ * member), USER_ID (user.delete only), then DeleteUser: the user must be a member, and only the owner removes others
+ * -> else WRONG_REQUEST. An owner who leaves hands the chat to the next member.
+ */
+function deleteUser(ctx, { leaving }) {
+	const chatId = readChatId(ctx);
+	if (isGeneral(ctx.state.chats[chatId])) throw forbidden('Action unavailable');
+	const chat = allowed(ctx, chatId);
+	if (!chat) throw forbidden('It is forbidden to delete users of this chat');
+	const userId = intval(ctx.params.USER_ID);
+	if (!leaving && userId <= 0) throw new RestError('USER_ID_EMPTY', "User ID can't be empty");
+	const target = userId > 0 ? userId : ctx.userId;
+	if (!st.isMember(chat, target) || (target !== ctx.userId && chat.owner !== ctx.userId)) {
+		throw wrongRequest("You don't have access or user isn't member in chat");
+	}
+	removeMember(ctx, chat, target);
 	return true;
 }
 
+/**
+ * CHAT_ID, not the general chat, EXTEND allowed (403), then AddUser: no new existing user -> WRONG_REQUEST.
+ * HIDE_HISTORY (default Y): new members see only messages sent after they joined.
+ */
 function userAdd(ctx) {
-	const chat = groupChat(ctx, readChatId(ctx));
-	if (chat.type === 'private') throw new RestError('ACCESS_DENIED_EXTEND', "You don't have access to extend this chat", 403);
-	const list = toList(ctx.params.USERS);
-	if (!list || list.length === 0) throw new RestError('USERS_EMPTY', "Users can't be empty");
-	const hideHistory = yn(ctx.params.HIDE_HISTORY, true);
-	for (const id of userIds(ctx, list)) {
-		if (st.isMember(chat, id)) continue;
+	const chatId = readChatId(ctx);
+	if (isGeneral(ctx.state.chats[chatId])) throw forbidden('Action unavailable');
+	const chat = allowed(ctx, chatId);
+	if (!chat) throw forbidden('It is forbidden to add users to this chat');
+	let users = ctx.params.USERS;
+	if (typeof users === 'string') {
+		try {
+			users = JSON.parse(users);
+		} catch {
+			users = [users];
+		}
+	}
+	const list = toList(users) || (users === undefined || users === null ? [] : [users]);
+	const added = userIds(ctx, list).filter((id) => !st.isMember(chat, id));
+	if (added.length === 0) throw wrongRequest("You don't have access or user already member in chat");
+	const hideHistory = String(ctx.params.HIDE_HISTORY === undefined ? 'Y' : ctx.params.HIDE_HISTORY) !== 'N';
+	for (const id of added) {
 		chat.users.push(id);
 		const rel = st.relation(ctx.state, id, chat.id);
 		rel.lastReadMessageId = chat.lastMessageId;
@@ -138,20 +190,13 @@ function userAdd(ctx) {
 	return true;
 }
 
-function userDelete(ctx) {
-	const chat = groupChat(ctx, readChatId(ctx));
-	const userId = intval(ctx.params.USER_ID);
-	if (userId <= 0) throw new RestError('USER_ID_EMPTY', "User ID can't be empty");
-	if (!st.isMember(chat, userId)) throw new RestError('USER_NOT_FOUND', 'User not found in this chat');
-	if (chat.type === 'private' || (userId !== ctx.userId && chat.owner !== ctx.userId)) {
-		throw new RestError('ACCESS_DENIED_KICK', "You don't have access to kick this user", 403);
-	}
-	removeMember(ctx, chat, userId);
-	return true;
-}
-
+/** CHAT_ID, not the general chat (403); the member ids, or 403 ACCESS_ERROR for a chat the caller is not in. */
 function userList(ctx) {
-	return groupChat(ctx, readChatId(ctx)).users.slice();
+	const chatId = readChatId(ctx);
+	const chat = ctx.state.chats[chatId];
+	if (isGeneral(chat)) throw forbidden('Action unavailable');
+	if (!chat || !st.isMember(chat, ctx.userId)) throw forbidden("You don't have access to this chat");
+	return chat.users.slice();
 }
 
 module.exports = {
@@ -165,9 +210,9 @@ module.exports = {
 		'im.chat.updateavatar': updateAvatar,
 		'im.chat.setowner': setOwner,
 		'im.chat.mute': mute,
-		'im.chat.leave': leave,
+		'im.chat.leave': (ctx) => deleteUser(ctx, { leaving: true }),
 		'im.chat.user.add': userAdd,
-		'im.chat.user.delete': userDelete,
+		'im.chat.user.delete': (ctx) => deleteUser(ctx, { leaving: false }),
 		'im.chat.user.list': userList,
 	},
 };

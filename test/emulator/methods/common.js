@@ -30,19 +30,28 @@ function requireMember(chat, userId, forbiddenText = 'You do not have access to 
 	return chat;
 }
 
-/** CHAT_ID (plain number) or DIALOG_ID (chatN only) of the chat-update methods -> chat id. */
+/**
+ * The chat methods' CHAT_ID: DIALOG_ID when sent must be a chat id (chatN / sgN / crmN, resolved like
+ * Dialog::getChatId; a private dialog gives DIALOG_ID_EMPTY), then CHAT_ID = intval(...) must be > 0 (so `chat5` in
+ * CHAT_ID is CHAT_ID_EMPTY). Returns the number; the chat itself may not exist.
+ */
 function readChatId(ctx) {
 	const p = ctx.params;
-	if (p.CHAT_ID !== undefined && p.CHAT_ID !== '') {
-		if (!/^\d+$/.test(String(p.CHAT_ID)) || intval(p.CHAT_ID) <= 0) throw new RestError('CHAT_ID_EMPTY', "Chat ID can't be empty");
-		return intval(p.CHAT_ID);
+	let chatId = p.CHAT_ID;
+	if (p.DIALOG_ID !== undefined && p.DIALOG_ID !== null) {
+		const s = String(p.DIALOG_ID);
+		if (!/^(chat|sg|crm)\d+$/i.test(s)) throw dialogEmpty();
+		const chat = /^chat/i.test(s) ? null : st.resolveDialog(ctx.state, ctx.userId, s);
+		chatId = /^chat/i.test(s) ? s.slice(4) : (chat ? chat.id : 0);
 	}
-	if (p.DIALOG_ID !== undefined && p.DIALOG_ID !== '') {
-		const m = /^chat(\d+)$/i.exec(String(p.DIALOG_ID));
-		if (!m) throw dialogEmpty();
-		return Number(m[1]);
-	}
-	throw new RestError('CHAT_ID_EMPTY', "Chat ID can't be empty");
+	const id = intval(chatId);
+	if (id <= 0) throw new RestError('CHAT_ID_EMPTY', "Chat ID can't be empty");
+	return id;
+}
+
+/** The portal's general chat (chat1 in the seed): members cannot be added, removed or listed through REST. */
+function isGeneral(chat) {
+	return Boolean(chat) && chat.entityType === 'GENERAL';
 }
 
 function userName(user) {
@@ -129,4 +138,4 @@ function offsetOf(ctx) {
 }
 
 module.exports = { readDialog, requireMember, readChatId, userOut, userName, chatOut, chatTitle, chatColor, messageOut,
-	limitOf, offsetOf, dialogEmpty, CHAT_COLORS, PALETTE };
+	limitOf, offsetOf, dialogEmpty, isGeneral, CHAT_COLORS, PALETTE };
