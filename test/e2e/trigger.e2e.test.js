@@ -12,8 +12,9 @@
  * exactly one item for A -> restart n8n (the activation poll reads from the saved cursor) -> nothing new is emitted
  * -> stop, send B, start -> exactly one more item, for B (a restart neither loses nor repeats events).
  *
- * Manual mode ("Fetch Test Event" in the editor) is not driven here: it runs through the editor's REST API with a
- * logged-in session; it is covered in-process (test/trigger/poll.test.ts runs n8n-core's WorkflowExecute in manual mode).
+ * Manual mode ("Fetch Test Event" in the editor): the editor's own REST call, POST /rest/workflows/:id/run with
+ * triggerToStartFrom, made with an owner session (owner set up through /rest/owner/setup) against the running n8n,
+ * for a second, unpublished workflow reading user 3's queue: it shows the waiting events and acknowledges nothing.
  */
 const crypto = require('crypto');
 const path = require('path');
@@ -158,7 +159,9 @@ describe('Bitrix24 IM Trigger in a real n8n', () => {
 			}),
 		);
 		const res = await sender.execute(id);
-		if (res.code !== 0 || !res.run || errorOf(res.run)) {
+		// On a loaded machine `n8n execute` was once seen ending by a signal (exit null) after printing a successful
+		// run; the printed run is what counts.
+		if ((res.code !== 0 && res.code !== null) || !res.run || errorOf(res.run) || res.run.status !== 'success') {
 			throw new Error(`sending failed (exit ${res.code}): ${JSON.stringify(res.run && errorOf(res.run))}\n${res.output.slice(-3000)}`);
 		}
 		return outputOf(res.run, 'Send')[0].messageId;
@@ -240,5 +243,72 @@ describe('Bitrix24 IM Trigger in a real n8n', () => {
 		const stored = JSON.stringify(final);
 		expect(stored).not.toContain(emu.webhooks.user2.secret);
 		expect(stored).not.toContain(emu.webhooks.admin.secret);
+	});
+	it('manual mode (Fetch Test Event through the editor API) shows waiting events and acknowledges nothing', async () => {
+		const WF_MANUAL = 'b24manual';
+		const user3 = emu.addWebhook({ userId: 3, scopes: ['im'] });
+		await receiver.importCredentials([{ id: 'b24user3', name: 'B24 user 3', type: 'bitrix24WebhookApi', data: { webhookUrl: user3.url } }]);
+		await receiver.importWorkflow({
+			id: WF_MANUAL,
+			name: 'e2e manual trigger',
+			active: false,
+			nodes: [
+				{
+					id: crypto.randomUUID(),
+					name: TRIGGER,
+					type: TRIGGER_TYPE,
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: { authentication: 'webhook', events: ['messageAdd'], ignoreOwnMessages: true, options: {} },
+					credentials: { bitrix24WebhookApi: { id: 'b24user3', name: 'B24 user 3' } },
+				},
+			],
+			connections: {},
+			settings: { executionOrder: 'v1' },
+			pinData: {},
+		});
+		await startAndWaitForPoll(); // the published workflow of the first test activates too
+		const base = `http://127.0.0.1:${receiver.port}`;
+		const browserId = crypto.randomUUID();
+		const setup = await fetch(`${base}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json', 'browser-id': browserId },
+			body: JSON.stringify({ email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'Passw0rd-e2e-123' }),
+		});
+		expect(setup.status).toBe(200);
+		const cookie = (setup.headers.get('set-cookie') || '').split(';')[0];
+		expect(cookie).toMatch(/^n8n-auth=/);
+		async function fetchTestEvent() {
+			const before = (await listExecutions(receiver, WF_MANUAL)).length;
+			const res = await fetch(`${base}/rest/workflows/${WF_MANUAL}/run`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json', 'browser-id': browserId, cookie },
+				body: JSON.stringify({ triggerToStartFrom: { name: TRIGGER } }),
+			});
+			const text = await res.text();
+			if (res.status !== 200) throw new Error(`manual run: HTTP ${res.status} ${text}`);
+			const list = await waitFor('the manual execution', async () => {
+				const l = await listExecutions(receiver, WF_MANUAL);
+				return l.length > before && l.every((e) => e.status !== 'running' && e.status !== 'new') ? l : null;
+			}, { timeoutMs: 60_000, everyMs: 1000 });
+			const execution = list[list.length - 1];
+			expect(execution.mode).toBe('manual');
+			return triggerItems(execution);
+		}
+
+		expect(await fetchTestEvent()).toEqual([]); // subscribes user 3; nothing recorded before
+		const textD = `manual ${crypto.randomUUID()}`;
+		const messageD = await send(textD);
+		const first = await fetchTestEvent();
+		expect(first).toHaveLength(1);
+		expect(first[0]).toMatchObject({ event: 'messageAdd', messageId: messageD, text: textD, dialogId: 'chat2' });
+		const again = await fetchTestEvent();
+		expect(again.map((item) => item.eventId)).toEqual([first[0].eventId]); // not acknowledged
+		const queue3 = require('../emulator/methods/events').eventsOf(emu.state, 3);
+		expect(queue3.map((e) => e.eventId)).toEqual([first[0].eventId]);
+		const gets3 = emu.log.filter((e) => e.method === 'im.v2.event.get' && e.userId === 3);
+		expect(gets3.length).toBeGreaterThanOrEqual(3);
+		expect(gets3.every((e) => e.params.offset === undefined)).toBe(true);
+		await stop();
 	});
 });
