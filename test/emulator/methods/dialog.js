@@ -55,22 +55,30 @@ function dialogGet(ctx) {
 	return chatOut(ctx.state, chat, ctx.userId);
 }
 
-function idParam(p, name, code, text) {
-	if (p[name] === undefined || p[name] === null || p[name] === '') return null;
-	if (!/^\d+$/.test(String(p[name]))) throw new RestError(code, text);
-	return Number(p[name]);
-}
-
 /**
- * LAST_ID: older than it, newest first; FIRST_ID: newer than it, oldest first; else the newest. LIMIT 20, max 50.
- * A member added with HIDE_HISTORY=Y (the default) sees only messages sent after joining.
+ * CHAT_ID > 0 wins over DIALOG_ID; DIALOG_ID_EMPTY; 403 ACCESS_ERROR without access (also for an unknown chat); then
+ * FIRST_ID (newer than it, oldest first) or else LAST_ID (older than it, newest first), each digits only
+ * (FIRST_ID_STRING / LAST_ID_STRING); neither: the newest. LIMIT 20, max 50. A member added with HIDE_HISTORY=Y (the
+ * default) sees only messages sent after joining.
  */
 function dialogMessagesGet(ctx) {
 	const p = ctx.params;
-	const { chat } = readDialog(ctx, { allowChatId: true });
-	const firstId = idParam(p, 'FIRST_ID', 'FIRST_ID_STRING', "First ID can't be string");
-	const lastId = idParam(p, 'LAST_ID', 'LAST_ID_STRING', "Last ID can't be string");
-	requireMember(chat, ctx.userId);
+	const dialogId = intval(p.CHAT_ID) > 0 ? `chat${intval(p.CHAT_ID)}` : p.DIALOG_ID;
+	if (!st.isDialogId(dialogId)) throw new RestError('DIALOG_ID_EMPTY', "Dialog ID can't be empty");
+	const chat = st.resolveDialog(ctx.state, ctx.userId, String(dialogId));
+	if (!chat || !st.isMember(chat, ctx.userId)) {
+		throw new RestError('ACCESS_ERROR', 'You do not have access to the specified dialog', 403);
+	}
+	const present = (v) => v !== undefined && v !== null;
+	let firstId = null;
+	let lastId = null;
+	if (present(p.FIRST_ID)) {
+		if (!/^\d+$/.test(String(p.FIRST_ID))) throw new RestError('FIRST_ID_STRING', "First ID can't be string");
+		firstId = Number(p.FIRST_ID);
+	} else if (present(p.LAST_ID)) {
+		if (!/^\d+$/.test(String(p.LAST_ID))) throw new RestError('LAST_ID_STRING', "Last ID can't be string");
+		lastId = Number(p.LAST_ID);
+	}
 	const limit = limitOf(p.LIMIT, 20, 50);
 	const hiddenUpTo = st.relation(ctx.state, ctx.userId, chat.id).historyFrom || 0;
 	const ids = hiddenUpTo ? chat.messageIds.slice(st.upperBound(chat.messageIds, hiddenUpTo)) : chat.messageIds;
@@ -104,8 +112,18 @@ function dialogUsersList(ctx) {
 	return new NavResult(page, { next, total: members.length });
 }
 
+/** DIALOG_ID when sent (DIALOG_ID_EMPTY), else CHAT_ID when sent (CHAT_ID_EMPTY); no access or neither -> 403. */
 function dialogWriting(ctx) {
-	const { chat } = readDialog(ctx, { allowChatId: true });
+	const p = ctx.params;
+	let dialogId = null;
+	if (p.DIALOG_ID !== undefined && p.DIALOG_ID !== null) {
+		if (!st.isDialogId(p.DIALOG_ID)) throw new RestError('DIALOG_ID_EMPTY', "Dialog ID can't be empty");
+		dialogId = String(p.DIALOG_ID);
+	} else if (p.CHAT_ID !== undefined && p.CHAT_ID !== null) {
+		if (intval(p.CHAT_ID) <= 0) throw new RestError('CHAT_ID_EMPTY', "Chat ID can't be empty");
+		dialogId = `chat${intval(p.CHAT_ID)}`;
+	}
+	const chat = dialogId && st.resolveDialog(ctx.state, ctx.userId, dialogId);
 	if (!chat || !st.isMember(chat, ctx.userId)) throw new RestError('ACCESS_ERROR', 'Action unavailable', 403);
 	return true;
 }

@@ -8,11 +8,11 @@ const STATUSES = ['online', 'dnd', 'away', 'break'];
 
 function userGet(ctx) {
 	const p = ctx.params;
-	if (p.ID === undefined || p.ID === '') return userOut(ctx.state.users[ctx.userId]);
+	if (p.ID === undefined || p.ID === null) return userOut(ctx.state.users[ctx.userId]);
 	const id = intval(p.ID);
 	if (id <= 0) throw new RestError('ID_EMPTY', "User ID can't be empty");
 	const user = ctx.state.users[id];
-	if (!user) throw new RestError('USER_NOT_EXISTS', "User doesn't exist");
+	if (!user) throw new RestError('USER_NOT_EXISTS', 'User is not exists');
 	return userOut(user);
 }
 
@@ -27,8 +27,8 @@ function userListGet(ctx) {
 		}
 	}
 	const list = toList(ids);
-	if (!list) throw new RestError('INVALID_FORMAT', 'A wrong format for the ID field is passed');
-	const users = list.map(intval).filter((id) => id > 0);
+	const users = [...new Set((list || []).map(intval).filter((id) => id > 0))];
+	if (users.length === 0) throw new RestError('INVALID_FORMAT', 'A wrong format for the ID field is passed');
 	if (String(p.RESULT_TYPE || '').toLowerCase() === 'array') {
 		return users.filter((id) => ctx.state.users[id]).map((id) => userOut(ctx.state.users[id]));
 	}
@@ -38,7 +38,9 @@ function userListGet(ctx) {
 }
 
 function statusSet(ctx) {
-	const status = String(ctx.params.STATUS || '').toLowerCase();
+	// The server lower-cases only non-strings (sic), so 'DND' is refused.
+	const raw = ctx.params.STATUS;
+	const status = typeof raw === 'string' ? raw : String(raw === undefined || raw === null ? '' : raw).toLowerCase();
 	if (!STATUSES.includes(status)) throw new RestError('STATUS_ERROR', 'Status is not available');
 	ctx.state.users[ctx.userId].status = status;
 	return true;

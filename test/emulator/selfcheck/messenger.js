@@ -194,6 +194,24 @@ module.exports = {
 			assert.equal(await ok('im.message.like', { MESSAGE_ID: msgId, ACTION: 'whatever' }), true, 'unknown ACTION is auto');
 			assert.deepEqual(emu.state.messages[msgId].likes, []);
 		});
+		await t.check('im.dialog.messages.get / writing / user.*: the server\'s parameter precedence and errors', async () => {
+			const ids = emu.messagesOf('chat1').map((m) => m.id);
+			const byChat = await ok('im.dialog.messages.get', { CHAT_ID: 1, DIALOG_ID: 'chat2', LIMIT: 1 });
+			assert.equal(byChat.chat_id, 1, 'CHAT_ID wins over DIALOG_ID');
+			const first = await ok('im.dialog.messages.get', { DIALOG_ID: 'chat1', FIRST_ID: ids[0], LAST_ID: 'junk', LIMIT: 2 });
+			assert.deepEqual(first.messages.map((m) => m.id), [ids[1], ids[2]], 'FIRST_ID wins; LAST_ID is not read');
+			expectError(await call('im.dialog.messages.get', { DIALOG_ID: 'chat777' }), 403, 'ACCESS_ERROR');
+			expectError(await call('im.dialog.messages.get', { CHAT_ID: 0 }), 400, 'DIALOG_ID_EMPTY');
+			expectError(await call('im.dialog.writing', {}), 403, 'ACCESS_ERROR');
+			expectError(await call('im.dialog.writing', { CHAT_ID: 'x' }), 400, 'CHAT_ID_EMPTY');
+			assert.equal(await ok('im.dialog.writing', { CHAT_ID: 1 }), true);
+			const missing = await call('im.user.get', { ID: 424242 });
+			expectError(missing, 400, 'USER_NOT_EXISTS');
+			assert.equal(missing.body.error_description, 'User is not exists');
+			expectError(await call('im.user.get', { ID: 'abc' }), 400, 'ID_EMPTY');
+			expectError(await call('im.user.status.set', { STATUS: 'DND' }), 400, 'STATUS_ERROR');
+			expectError(await call('im.user.list.get', { ID: [] }), 400, 'INVALID_FORMAT');
+		});
 		await t.check('im.notify.read.all answers { result: true, newCounter: 0 }', async () => {
 			assert.deepEqual(await ok('im.notify.read.all'), { result: true, newCounter: 0 });
 			assert.equal((await ok('im.counters.get')).TYPE.NOTIFY, 0);
