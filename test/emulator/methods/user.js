@@ -71,7 +71,9 @@ function searchUsers(ctx) {
 
 function searchChats(ctx) {
 	const find = findText(ctx);
-	const rows = st.chatsOf(ctx.state, ctx.userId).filter((c) => c.type !== 'private' && c.title.toLowerCase().includes(find));
+	// ORDER ID DESC like the server: the first page holds the newest chats.
+	const rows = st.chatsOf(ctx.state, ctx.userId).filter((c) => c.type !== 'private' && c.title.toLowerCase().includes(find))
+		.sort((a, b) => b.id - a.id);
 	return paged(ctx, rows, (c) => c.id, (c) => chatOut(ctx.state, c, ctx.userId));
 }
 

@@ -127,7 +127,8 @@ module.exports = {
 			assert.equal(def.body.next, 10);
 			assert.equal(def.body.total, 12);
 			const rest = await call('im.search.chat.list', { FIND: 'paging room', OFFSET: 10 });
-			assert.equal(Object.keys(expectOk(rest)).length, 2);
+			const oldest = Object.values(expectOk(rest)).map((c) => c.name).sort();
+			assert.deepEqual(oldest, ['Paging room 0', 'Paging room 1'], 'newest first, so the last page has the oldest');
 			assert.equal(rest.body.next, undefined);
 			assert.equal(Object.keys(await ok('im.search.chat.list', { FIND: 'paging room', LIMIT: 500 })).length, 12);
 			assert.equal(Object.keys(await ok('im.search.user.list', { FIND: 'bot' })).length, 1, 'the seed bot is found by name');
