@@ -15,6 +15,9 @@
  * Manual mode ("Fetch Test Event" in the editor): the editor's own REST call, POST /rest/workflows/:id/run with
  * triggerToStartFrom, made with an owner session (owner set up through /rest/owner/setup) against the running n8n,
  * for a second, unpublished workflow reading user 3's queue: it shows the waiting events and acknowledges nothing.
+ *
+ * Another reader: after a scheduled poll emitted E, another application of the same user acknowledges the queue up to
+ * G; the next scheduled poll is recorded as a failed trigger execution with the explanation, the one after emits G.
  */
 const crypto = require('crypto');
 const path = require('path');
@@ -309,6 +312,42 @@ describe('Bitrix24 IM Trigger in a real n8n', () => {
 		const gets3 = emu.log.filter((e) => e.method === 'im.v2.event.get' && e.userId === 3);
 		expect(gets3.length).toBeGreaterThanOrEqual(3);
 		expect(gets3.every((e) => e.params.offset === undefined)).toBe(true);
+		await stop();
+	});
+	it('another reader draining the queue is reported by the active trigger, and the next poll carries on', async () => {
+		const call = async (url, method, params) => {
+			const res = await fetch(`${url}${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(params) });
+			const body = await res.json();
+			if (body.error) throw new Error(`${method}: ${body.error}`);
+			return body.result;
+		};
+		const count = async () => (await listExecutions(receiver, WF_TRIGGER)).length;
+		const settled = (n) => async () => {
+			const l = await listExecutions(receiver, WF_TRIGGER);
+			return l.length >= n && l.every((e) => e.status !== 'running' && e.status !== 'new') ? l : null;
+		};
+		await startAndWaitForPoll();
+		// E: emitted by a scheduled poll of this process, so its marker is known to be ours.
+		const start = await count();
+		await call(emu.webhooks.admin.url, 'im.message.add', { DIALOG_ID: 'chat2', MESSAGE: 'E' });
+		const withE = await waitFor('the execution for E', settled(start + 1), { timeoutMs: 150_000, everyMs: 1000 });
+		expect(triggerItems(withE[withE.length - 1]).map((item) => item.text)).toEqual(['E']);
+		// Right after that poll: F and G arrive and another application of user 2 acknowledges everything before G.
+		await call(emu.webhooks.admin.url, 'im.message.add', { DIALOG_ID: 'chat2', MESSAGE: 'F' });
+		await call(emu.webhooks.admin.url, 'im.message.add', { DIALOG_ID: 'chat2', MESSAGE: 'G' });
+		const other = emu.addWebhook({ userId: 2, scopes: ['im'] });
+		const page = await call(other.url, 'im.v2.Event.get', {});
+		await call(other.url, 'im.v2.Event.get', { offset: page.events[page.events.length - 1].eventId });
+		// The next scheduled poll fails with the explanation (n8n records it as a failed trigger execution) ...
+		const withError = await waitFor('the reported loss', settled(start + 2), { timeoutMs: 150_000, everyMs: 1000 });
+		const failed = withError[withError.length - 1];
+		expect(failed.status).toBe('error');
+		const error = failed.data.resultData.error;
+		expect(error.message).toBe("Another application is reading this Bitrix24 user's event queue");
+		expect(error.description).toContain('im.v2.Event.get');
+		// ... and the one after emits what is still queued: G.
+		const withG = await waitFor('the execution for G', settled(start + 3), { timeoutMs: 150_000, everyMs: 1000 });
+		expect(triggerItems(withG[withG.length - 1]).map((item) => item.text)).toEqual(['G']);
 		await stop();
 	});
 });

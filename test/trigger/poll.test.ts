@@ -59,7 +59,11 @@ beforeEach(() => {
 	emulator.reset();
 	resetBuckets();
 });
-afterAll(async () => await emulator.close());
+afterAll(async () => {
+	await emulator.close();
+	// Without this, nock stays half-active for the next test file of this jest worker.
+	nock.restore();
+});
 
 /** A call as some user, through the emulator's HTTP API (what any other Bitrix24 client would do). */
 async function b24(url: string, method: string, params: IDataObject = {}): Promise<unknown> {
