@@ -1,5 +1,111 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import type { Bitrix24Success } from '../../transport/types';
 import { dialogIdField, messageIdField } from '../fields';
-import type { ResourceDescription } from '../types';
+import type { PagingDescription, ResourceDescription } from '../types';
+
+const DIALOG_HELP =
+	'chatNNN for a group chat (e.g. chat12), sgNNN for a workgroup chat (e.g. sg5), or NNN, a user ID, for the private dialog with that user';
+
+/** The file fields of im.dialog.messages.get that hold links; Bitrix24 signs them with the caller's credential. */
+const FILE_LINKS = ['urlPreview', 'urlShow', 'urlDownload'];
+export const LINKS_REMOVED =
+	'Download links removed: Bitrix24 signs them with the credential\'s secret. The file ID identifies the file in Bitrix24 Drive.';
+
+const asObject = (value: unknown): IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {};
+
+/** A file of a message without its credential-signed links, saying that they were removed. */
+function withoutLinks(file: IDataObject): IDataObject {
+	const copy: IDataObject = { ...file };
+	let removed = false;
+	for (const key of FILE_LINKS) {
+		if (typeof copy[key] === 'string' && copy[key] !== '') removed = true;
+		if (key in copy) copy[key] = null;
+	}
+	const viewer = asObject(copy.viewerAttrs);
+	if ('src' in viewer) {
+		removed = removed || (typeof viewer.src === 'string' && viewer.src !== '');
+		copy.viewerAttrs = { ...viewer, src: null };
+	}
+	if (removed) copy.linksRemoved = LINKS_REMOVED;
+	return copy;
+}
+
+/** One record per message, its files (from the answer's `files`, by the message's FILE_ID) attached to it. */
+function messageRecords(answer: Bitrix24Success): IDataObject[] {
+	const result = asObject(answer.result);
+	const files = new Map<string, IDataObject>();
+	for (const file of (Array.isArray(result.files) ? result.files : []) as IDataObject[]) files.set(String(file.id), file);
+	return ((Array.isArray(result.messages) ? result.messages : []) as IDataObject[]).map((message) => {
+		// PHP sends an empty params map as [].
+		const params = asObject(message.params);
+		const fileIds = Array.isArray(params.FILE_ID) ? params.FILE_ID : [];
+		const attached = fileIds
+			.map((id) => files.get(String(id)))
+			.filter((file): file is IDataObject => file !== undefined)
+			.map(withoutLinks);
+		return { ...message, params, files: attached };
+	});
+}
+
+const MESSAGE_PAGE = 50;
+
+/**
+ * im.dialog.messages.get has no offset: each page continues from the oldest message seen (LAST_ID, newest first) or
+ * the newest one seen (FIRST_ID, oldest first). A short page is the last one.
+ */
+const messagePaging: PagingDescription = {
+	pageSize: { param: 'LIMIT', max: MESSAGE_PAGE },
+	records: messageRecords,
+	nextPage: (_answer, params, records) => {
+		if (records.length < MESSAGE_PAGE) return undefined;
+		const ids = records.map((record) => Number(record.id));
+		return 'FIRST_ID' in params ? { ...params, FIRST_ID: Math.max(...ids) } : { ...params, LAST_ID: Math.min(...ids) };
+	},
+};
+
+/** OFFSET paging where Bitrix24 gives the next page's offset as the answer's top-level `next`. */
+function offsetPaging(max: number, records: (answer: Bitrix24Success) => IDataObject[]): PagingDescription {
+	return {
+		pageSize: { param: 'LIMIT', max },
+		records,
+		nextPage: (answer, params) => (typeof answer.next === 'number' ? { ...params, OFFSET: answer.next } : undefined),
+	};
+}
+
+const recentPaging: PagingDescription = {
+	pageSize: { param: 'LIMIT', max: 200 },
+	records: (answer) => {
+		const items = asObject(answer.result).items;
+		return Array.isArray(items) ? (items as IDataObject[]) : [];
+	},
+	nextPage: (answer, params, records) => {
+		if (asObject(answer.result).hasMore !== true) return undefined;
+		const offset = typeof answer.next === 'number' ? answer.next : Number(params.OFFSET ?? 0) + records.length;
+		return { ...params, OFFSET: offset };
+	},
+};
+
+function booleanOption(displayName: string, name: string, description: string): INodeProperties {
+	return { displayName, name, type: 'boolean', default: false, description };
+}
+
+const RECENT_FILTERS: Array<[string, string, string, string]> = [
+	['Only Channels', 'onlyChannel', 'ONLY_CHANNEL', 'Whether to list only channels'],
+	['Only Copilot Chats', 'onlyCopilot', 'ONLY_COPILOT', 'Whether to list only CoPilot chats'],
+	['Skip Chats', 'skipChat', 'SKIP_CHAT', 'Whether to leave out group chats (only private dialogs are listed)'],
+	['Skip Open Lines', 'skipOpenlines', 'SKIP_OPENLINES', 'Whether to leave out open-line (customer) chats'],
+	['Skip Private Dialogs', 'skipDialog', 'SKIP_DIALOG', 'Whether to leave out private dialogs (only chats are listed)'],
+	['Unread Only', 'unreadOnly', 'UNREAD_ONLY', 'Whether to list only dialogs with unread messages or an unread mark'],
+];
+
+/** `{success: true, dialogId, ...}` for the recent-list methods, which answer a bare `true`. */
+const confirmed = (extra: IDataObject = {}) => (_answer: Bitrix24Success, params: IDataObject) => ({
+	success: true,
+	dialogId: params.DIALOG_ID as string,
+	...extra,
+});
 
 export const dialog: ResourceDescription = {
 	value: 'dialog',
@@ -62,6 +168,190 @@ export const dialog: ResourceDescription = {
 			fields: [],
 			toParams: () => ({}),
 			batchable: true,
+			retrySafe: true,
+		},
+		{
+			value: 'get',
+			name: 'Get',
+			action: 'Get a dialog',
+			description: 'Get a dialog\'s data: title, owner, type, members count, unread counter, last message ID and more',
+			method: 'im.dialog.get',
+			fields: [dialogIdField(`The dialog to read: ${DIALOG_HELP}`)],
+			toParams: (read) => ({ DIALOG_ID: read.dialogId('dialogId') }),
+			shape: ({ result }) => asObject(result),
+			batchable: true,
+			retrySafe: true,
+		},
+		{
+			value: 'getMessages',
+			name: 'Get Messages',
+			action: 'Get messages of a dialog',
+			description: 'List the messages of a dialog, one item per message, newest first or oldest first',
+			method: 'im.dialog.messages.get',
+			fields: [
+				dialogIdField(`The dialog to read; the credential's user must be a member: ${DIALOG_HELP}`),
+				{
+					displayName: 'Direction',
+					name: 'direction',
+					type: 'options',
+					options: [
+						{ name: 'Newest First', value: 'newestFirst', description: 'Start at the newest message and go back in time' },
+						{ name: 'Oldest First', value: 'oldestFirst', description: 'Start at the oldest message and go forward in time' },
+					],
+					default: 'newestFirst',
+					description: 'The order of the messages, and the way the list is read',
+				},
+				{
+					...messageIdField(
+						'Start After Message ID',
+						'Continue from this message, leaving it out: Newest First lists the messages older than it, Oldest First the messages newer than it. Leave empty to start at the newest (or oldest) message. A whole number greater than 0, e.g. 84869.',
+					),
+					name: 'startAfterMessageId',
+					required: false,
+				},
+			],
+			toParams: (read) => {
+				const direction = read.choice('direction', ['newestFirst', 'oldestFirst'] as const);
+				const after = read.optionalPositiveInteger('startAfterMessageId') ?? 0;
+				// An explicit LAST_ID=0 keeps Bitrix24 from starting at the first unread message instead of the newest.
+				return {
+					DIALOG_ID: read.dialogId('dialogId'),
+					...(direction === 'oldestFirst' ? { FIRST_ID: after } : { LAST_ID: after }),
+				};
+			},
+			paging: messagePaging,
+			batchable: false,
+			retrySafe: true,
+		},
+		{
+			value: 'getMembers',
+			name: 'Get Members',
+			action: 'Get members of a dialog',
+			description: 'List the members of a dialog, one item per user',
+			method: 'im.dialog.users.list',
+			fields: [
+				dialogIdField(`The dialog whose members to list: ${DIALOG_HELP}`),
+				{
+					displayName: 'Filters',
+					name: 'filters',
+					type: 'collection',
+					placeholder: 'Add Filter',
+					default: {},
+					options: [
+						{
+							displayName: 'Keep External Types',
+							name: 'skipExternalExceptTypes',
+							type: 'string',
+							default: '',
+							placeholder: 'bot,email',
+							description: 'With Skip External Users on: external user types to keep anyway, separated by commas, e.g. bot,email',
+						},
+						booleanOption('Skip External Users', 'skipExternal', 'Whether to leave out bots, e-mail and open-line users (external users)'),
+					],
+				},
+			],
+			toParams: (read) => ({
+				DIALOG_ID: read.dialogId('dialogId'),
+				SKIP_EXTERNAL: read.flag('filters.skipExternal', false),
+				SKIP_EXTERNAL_EXCEPT_TYPES: read.optionalText('filters.skipExternalExceptTypes'),
+				OFFSET: 0,
+			}),
+			paging: offsetPaging(200, ({ result }) => (Array.isArray(result) ? (result as IDataObject[]) : [])),
+			batchable: false,
+			retrySafe: true,
+		},
+		{
+			value: 'sendTyping',
+			name: 'Send Typing',
+			action: 'Send a typing indicator to a dialog',
+			description: 'Show the other members that the credential\'s user is typing (for a few seconds)',
+			method: 'im.dialog.writing',
+			fields: [dialogIdField(`Where to show the typing indicator: ${DIALOG_HELP}`)],
+			toParams: (read) => ({ DIALOG_ID: read.dialogId('dialogId') }),
+			shape: confirmed(),
+			batchable: true,
+			retrySafe: true,
+		},
+		{
+			value: 'setUnreadMark',
+			name: 'Set Unread Mark',
+			action: 'Set or remove the unread mark of a dialog',
+			description: 'Set the manual "unread" mark of a dialog in the recent list, or remove it (which also marks the dialog read)',
+			method: 'im.recent.unread',
+			fields: [
+				dialogIdField(`The dialog to mark: ${DIALOG_HELP}`),
+				{
+					displayName: 'Unread',
+					name: 'unread',
+					type: 'boolean',
+					default: true,
+					description: 'Whether to set the mark (on) or remove it and mark the dialog read (off)',
+				},
+			],
+			toParams: (read) => ({ DIALOG_ID: read.dialogId('dialogId'), ACTION: read.flag('unread', true) }),
+			shape: (answer, params) => confirmed({ unread: params.ACTION === 'Y' })(answer, params),
+			batchable: true,
+			retrySafe: true,
+		},
+		{
+			value: 'pin',
+			name: 'Pin',
+			action: 'Pin a dialog',
+			description: 'Pin a dialog to the top of the credential\'s user\'s recent list',
+			method: 'im.recent.pin',
+			fields: [dialogIdField(`The dialog to pin: ${DIALOG_HELP}`)],
+			toParams: (read) => ({ DIALOG_ID: read.dialogId('dialogId'), PIN: 'Y' }),
+			shape: confirmed({ pinned: true }),
+			batchable: true,
+			retrySafe: true,
+		},
+		{
+			value: 'unpin',
+			name: 'Unpin',
+			action: 'Unpin a dialog',
+			description: 'Unpin a dialog in the credential\'s user\'s recent list',
+			method: 'im.recent.pin',
+			fields: [dialogIdField(`The dialog to unpin: ${DIALOG_HELP}`)],
+			toParams: (read) => ({ DIALOG_ID: read.dialogId('dialogId'), PIN: 'N' }),
+			shape: confirmed({ pinned: false }),
+			batchable: true,
+			retrySafe: true,
+		},
+		{
+			value: 'hide',
+			name: 'Hide',
+			action: 'Hide a dialog from the recent list',
+			description: 'Remove a dialog from the credential\'s user\'s recent list; it comes back with the next message',
+			method: 'im.recent.hide',
+			fields: [dialogIdField(`The dialog to hide: ${DIALOG_HELP}`)],
+			toParams: (read) => ({ DIALOG_ID: read.dialogId('dialogId') }),
+			shape: confirmed({ hidden: true }),
+			batchable: true,
+			retrySafe: true,
+		},
+		{
+			value: 'getRecent',
+			name: 'Get Recent',
+			action: 'Get recent dialogs',
+			description: 'List the credential\'s user\'s recent dialogs and chats (pinned first, then by last activity), one item per dialog',
+			method: 'im.recent.list',
+			fields: [
+				{
+					displayName: 'Filters',
+					name: 'filters',
+					type: 'collection',
+					placeholder: 'Add Filter',
+					default: {},
+					options: RECENT_FILTERS.map(([displayName, name, , description]) => booleanOption(displayName, name, description)),
+				},
+			],
+			toParams: (read) => {
+				const params: IDataObject = { OFFSET: 0 };
+				for (const [, name, param] of RECENT_FILTERS) if (read.flag(`filters.${name}`, false) === 'Y') params[param] = 'Y';
+				return params;
+			},
+			paging: recentPaging,
+			batchable: false,
 			retrySafe: true,
 		},
 	],
