@@ -1,9 +1,10 @@
 import { dialog } from './dialog';
 import { message } from './message';
 import type { OperationDescription, ResourceDescription } from './types';
+import { user } from './user';
 
 /** Every resource the node offers, in the order the editor lists them. */
-export const resources: ResourceDescription[] = [dialog, message];
+export const resources: ResourceDescription[] = [dialog, message, user];
 
 export function findOperation(resource: string, operation: string): OperationDescription | undefined {
 	return resources.find((entry) => entry.value === resource)?.operations.find((entry) => entry.value === operation);
