@@ -139,6 +139,10 @@ describe('Bitrix24 IM Trigger in a real n8n', () => {
 		if (published.code !== 0) throw new Error(`publish:workflow failed:\n${published.output}`);
 	}, 10 * 60 * 1000);
 
+	afterEach(async () => {
+		if (running) await stop();
+	});
+
 	afterAll(async () => {
 		if (running) await running.stop();
 		if (sender) await sender.cleanup();
@@ -172,6 +176,7 @@ describe('Bitrix24 IM Trigger in a real n8n', () => {
 
 	/** Starts n8n and waits for the activation poll (an im.v2.Event.get of user 2 after `since`). */
 	async function startAndWaitForPoll() {
+		if (running) await stop(); // a failed test may have left it running
 		const before = eventGets(emu, 2).length;
 		running = startN8n(receiver);
 		await waitFor('the activation poll', () => eventGets(emu, 2).length > before, { timeoutMs: 180_000 }).catch((e) => {
