@@ -3,7 +3,7 @@ jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep:
 import { LINKS_REMOVED } from '../../nodes/Bitrix24Im/actions/dialog';
 import { useEmulator, webhookCredentials } from '../helpers/emulator';
 import type { Emulator } from '../helpers/emulator';
-import { runWorkflow } from '../helpers/runWorkflow';
+import { runWorkflow, TestCredentials } from '../helpers/runWorkflow';
 import type { TestItem } from '../helpers/runWorkflow';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -146,6 +146,29 @@ describe('Dialog → Get Messages', () => {
 		]);
 		expect(plain.files).toEqual([]);
 		expect(plain.params).toEqual({});
+
+		// With OAuth2 the links carry the access token instead (?auth=...): removed the same way.
+		const tokens = (emulator() as unknown as { issueTokens(o: { userId: number; scopes: string[] }): Record<string, string> })
+			.issueTokens({ userId: 1, scopes: ['im'] });
+		const oauth = await runWorkflow({
+			items: [{}],
+			parameters: { authentication: 'oAuth2', resource: 'dialog', ...getMessages({ dialogId: 'chat2', returnAll: false, limit: 1 }) },
+			credentials: new TestCredentials({
+				bitrix24OAuth2Api: {
+					portalUrl: emulator().baseUrl,
+					oauthServerUrl: emulator().baseUrl,
+					grantType: 'authorizationCode',
+					accessTokenUrl: `${emulator().baseUrl}/oauth/token/`,
+					clientId: 'client',
+					clientSecret: 'client-secret-xyz',
+					authentication: 'body',
+					oauthTokenData: tokens,
+				},
+			}),
+		});
+		expect(oauth.error).toBeUndefined();
+		expect(oauth.output[0].json.files).toEqual([expect.objectContaining({ id: file.ID, urlDownload: null, linksRemoved: LINKS_REMOVED })]);
+		expect(JSON.stringify(oauth.output)).not.toContain(tokens.access_token);
 	});
 
 	it('refuses a malformed Start After Message ID before sending anything', async () => {
