@@ -1,0 +1,51 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import type { ItemReader } from '../types';
+
+/** Bitrix24 refuses an ATTACH longer than this once serialized (`ATTACH_OVERSIZE`). */
+export const ATTACH_MAX_CHARS = 60000;
+
+/** Attachments (ATTACH): rich blocks under the text; used by messages and notifications. */
+export function attachmentsField(name = 'attachments'): INodeProperties {
+	return {
+		displayName: 'Attachments',
+		name,
+		type: 'json',
+		default: '',
+		description:
+			'Rich blocks shown under the text (Bitrix24\'s ATTACH), as JSON: an object with BLOCKS or a list of blocks, e.g. [{"MESSAGE": "Deal [b]#42[/b] won"}, {"LINK": {"NAME": "Open deal", "LINK": "https://example.com/deal/42"}}]. At most 60,000 characters.',
+	};
+}
+
+export const keyboardField: INodeProperties = {
+	displayName: 'Keyboard',
+	name: 'keyboard',
+	type: 'json',
+	default: '',
+	description:
+		'Buttons under the message (Bitrix24\'s KEYBOARD), as JSON: a list of buttons, e.g. [{"TEXT": "Approve", "COMMAND": "approve", "COMMAND_PARAMS": "42"}, {"TYPE": "NEWLINE"}, {"TEXT": "Open", "LINK": "https://example.com"}]',
+};
+
+export const menuField: INodeProperties = {
+	displayName: 'Menu',
+	name: 'menu',
+	type: 'json',
+	default: '',
+	description:
+		'Items of the message\'s context menu (Bitrix24\'s MENU), as JSON: a list of items, e.g. [{"TEXT": "Open deal", "LINK": "https://example.com/deal/42"}]',
+};
+
+/** ATTACH: a JSON object or array of at most 60,000 characters once serialized; undefined when empty. */
+export function readAttach(read: ItemReader, field: string): IDataObject | IDataObject[] | undefined {
+	const attach = read.json(field);
+	if (attach === undefined) return undefined;
+	const length = JSON.stringify(attach).length;
+	if (length > ATTACH_MAX_CHARS) {
+		read.invalid(
+			field,
+			`it is ${length} characters as JSON; Bitrix24 accepts at most ${ATTACH_MAX_CHARS} (ATTACH_OVERSIZE)`,
+			`${JSON.stringify(attach).slice(0, 40)}…`,
+		);
+	}
+	return attach;
+}
