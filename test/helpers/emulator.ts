@@ -35,7 +35,11 @@ export function useEmulator(): () => Emulator {
 		emulator.reset();
 		resetBuckets();
 	});
-	afterAll(async () => await emulator.close());
+	afterAll(async () => {
+		await emulator.close();
+		// Jest runs several test files in one process: an active nock left behind would answer the next file's requests.
+		nock.restore();
+	});
 	return () => emulator;
 }
 

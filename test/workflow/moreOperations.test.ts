@@ -31,7 +31,11 @@ beforeEach(() => {
 	emulator.reset();
 	resetBuckets();
 });
-afterAll(async () => await emulator.close());
+afterAll(async () => {
+	await emulator.close();
+	// An active nock left behind would answer the requests of the next test file jest runs in this process.
+	nock.restore();
+});
 
 const run = (items: TestItem[], parameters: Record<string, unknown>, options: { webhookUrl?: string; continueOnFail?: boolean } = {}) =>
 	runWorkflow({
