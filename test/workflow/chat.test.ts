@@ -2,7 +2,7 @@ jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep:
 
 import { useEmulator, webhookCredentials } from '../helpers/emulator';
 import type { Emulator } from '../helpers/emulator';
-import { runWorkflow } from '../helpers/runWorkflow';
+import { runWorkflow, TestCredentials } from '../helpers/runWorkflow';
 import type { TestItem } from '../helpers/runWorkflow';
 
 /** The emulator's portal state (test/emulator/state.js), as far as chats and files go. */
@@ -290,6 +290,31 @@ describe('Chat → Send File', () => {
 		expect(text).toContain('download.json');
 		expect(text).toContain('/rest/1/***/download.json');
 		expect(text).not.toContain(key);
+	});
+
+	it('never lets the OAuth2 access token out either (those links carry ?auth=<token>)', async () => {
+		const tokens = (emulator() as unknown as { issueTokens(o: { userId: number; scopes: string[] }): Record<string, string> })
+			.issueTokens({ userId: 1, scopes: ['im', 'disk'] });
+		const { output, error } = await runWorkflow({
+			items: [item],
+			parameters: { authentication: 'oAuth2', resource: 'chat', ...sendFile({ simplify: false }), options: { timeout: 2 } },
+			credentials: new TestCredentials({
+				bitrix24OAuth2Api: {
+					portalUrl: emulator().baseUrl,
+					oauthServerUrl: emulator().baseUrl,
+					grantType: 'authorizationCode',
+					accessTokenUrl: `${emulator().baseUrl}/oauth/token/`,
+					clientId: 'client',
+					clientSecret: 'client-secret-xyz',
+					authentication: 'body',
+					oauthTokenData: tokens,
+				},
+			}),
+		});
+		expect(error).toBeUndefined();
+		const text = JSON.stringify(output);
+		expect(text).toContain('download.json?auth=***');
+		expect(text).not.toContain(tokens.access_token);
 	});
 
 	it('reports the failing step, and does not retry the upload after a lost answer', async () => {
