@@ -120,6 +120,58 @@ describe('LeakyBucket', () => {
 		for (let i = 0; i < 100; i++) bucket.onSuccess();
 		expect(bucket.effectiveLimit).toEqual(STANDARD_PLAN);
 	});
+
+	it('after a 503 the level is full at the new burst, not at the old level, so the next request waits one slot', async () => {
+		const clock = new FakeClock();
+		const bucket = new LeakyBucket(STANDARD_PLAN, clock);
+		await clock.run(acquireTimes(bucket, clock, 40)); // level 40 of the configured 49: the portal was smaller
+		bucket.onRateLimited(); // the portal is full: burst 25, 1/s, our level 24 (not 40, which took 16 s to drain)
+		expect(await clock.run(acquireTimes(bucket, clock, 3))).toEqual([1000, 2000, 3000]);
+	});
+
+	it('a 503 while we already send at our own limit (a shared portal) adds a cool-off of a quarter burst', async () => {
+		const clock = new FakeClock();
+		const bucket = new LeakyBucket(STANDARD_PLAN, clock);
+		await clock.run(acquireTimes(bucket, clock, 49)); // at the top of our bucket
+		bucket.onRateLimited(); // burst 25, 1/s: level 24 + 1 + 25 / 4
+		expect(await clock.run(acquireTimes(bucket, clock, 2))).toEqual([8250, 9250]);
+	});
+
+	it('keeps the slots already promised to waiting callers when a 503 resets the level', async () => {
+		const clock = new FakeClock();
+		const bucket = new LeakyBucket(STANDARD_PLAN, clock);
+		await clock.run(acquireTimes(bucket, clock, 49));
+		const waiting = [bucket.acquire(), bucket.acquire()]; // promised the slots at 500 and 1000 ms
+		bucket.onRateLimited();
+		// Level 24 + those 2 + the cool-off of 7.25; the next caller comes one slot after that, at 1/s.
+		const next = bucket.acquire().then(() => clock.now());
+		expect(await clock.run(next)).toBe(10_250);
+		await clock.run(Promise.all(waiting));
+	});
+
+	it('a burst that grows back while requests keep coming is room for later, not a burst sent at once', async () => {
+		const clock = new FakeClock();
+		const bucket = new LeakyBucket(STANDARD_PLAN, clock);
+		bucket.onRateLimited(); // 25, 1/s, full
+		const times: number[] = [];
+		await clock.run(
+			(async () => {
+				for (let i = 0; i < 40; i++) {
+					await bucket.acquire();
+					times.push(clock.now());
+					bucket.onSuccess();
+				}
+			})(),
+		);
+		expect(bucket.effectiveLimit.burst).toBeGreaterThan(25); // it did recover ...
+		const gaps = times.slice(1).map((t, i) => t - times[i]);
+		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(Math.floor(1000 / bucket.effectiveLimit.drainPerSecond)); // ... at a pace
+		// Once idle long enough to drain, the recovered burst is there again.
+		clock.time += 60_000;
+		const burst = Math.floor(bucket.effectiveLimit.burst) - 1;
+		const start = clock.now();
+		expect(await clock.run(acquireTimes(bucket, clock, burst))).toEqual(new Array(burst).fill(start));
+	});
 });
 
 /** The portal's bucket as the emulator models it. */
@@ -135,14 +187,25 @@ function serverBucket(limit: RateLimit, clock: FakeClock) {
 	};
 }
 
-async function sendAll(count: number, bucket: LeakyBucket, accept: () => boolean, clock: FakeClock) {
-	let rejected = 0;
+interface SendStats {
+	rejected: number;
+	/** Simulated time at which each item was accepted by the portal, in order. */
+	acceptedAt: number[];
+}
+
+/**
+ * One sender as the executor runs it with batching off: items one after another, each acquiring the bucket, then
+ * (after `latencyMs` on the wire) the portal accepts it or answers 503, which is retried as the client does.
+ */
+async function send(count: number, bucket: LeakyBucket, accept: () => boolean, clock: FakeClock, latencyMs = 0): Promise<SendStats> {
+	const stats: SendStats = { rejected: 0, acceptedAt: [] };
 	for (let i = 0; i < count; i++) {
 		const started = clock.now();
 		for (let attempt = 1; ; attempt++) {
 			await bucket.acquire();
+			if (latencyMs > 0) await clock.sleep(latencyMs);
 			if (accept()) break;
-			rejected++;
+			stats.rejected++;
 			bucket.onRateLimited();
 			const failure = { kind: 'api' as const, code: 'QUERY_LIMIT_EXCEEDED', description: 'Too many requests' };
 			const now = clock.now();
@@ -150,9 +213,14 @@ async function sendAll(count: number, bucket: LeakyBucket, accept: () => boolean
 			if (!decision.retry) throw new Error(`request ${i} given up: ${decision.reason}`);
 			await clock.sleep(decision.delayMs);
 		}
+		stats.acceptedAt.push(clock.now());
 		bucket.onSuccess();
 	}
-	return rejected;
+	return stats;
+}
+
+async function sendAll(count: number, bucket: LeakyBucket, accept: () => boolean, clock: FakeClock) {
+	return (await send(count, bucket, accept, clock)).rejected;
 }
 
 describe('LeakyBucket against the portal bucket (simulated)', () => {
@@ -175,6 +243,67 @@ describe('LeakyBucket against the portal bucket (simulated)', () => {
 		const rejected = await clock.run(Promise.all(processes.map(async (b) => await sendAll(100, b, accept, clock))));
 		expect(Math.max(...rejected)).toBeLessThanOrEqual(10);
 		expect(clock.now()).toBeLessThan(ideal * 1.1);
+	});
+});
+
+/** Items per simulated second between the `from`-th and the last accepted item. */
+function rate(acceptedAt: number[], from = 0) {
+	const span = acceptedAt[acceptedAt.length - 1] - acceptedAt[from];
+	return ((acceptedAt.length - 1 - from) / span) * 1000;
+}
+
+describe('a portal whose bucket is smaller than the configured plan (simulated)', () => {
+	const configured = STANDARD_PLAN; // 50, 2/s
+
+	it('portal 10 / 2 per s: one sender settles at the portal rate after one 503', async () => {
+		const clock = new FakeClock();
+		const portal = { burst: 10, drainPerSecond: 2 };
+		const bucket = new LeakyBucket(configured, clock);
+		const stats = await clock.run(send(400, bucket, serverBucket(portal, clock), clock, 20));
+		expect(stats.rejected).toBeLessThanOrEqual(2);
+		// The whole run, burst included: the portal allows (400 - 10) / 2 = 195 s.
+		expect(clock.now()).toBeLessThan(195_000 * 1.1);
+		expect(400 / (clock.now() / 1000)).toBeGreaterThan(1.8);
+		// Steady state: the second half runs at the portal's rate.
+		expect(rate(stats.acceptedAt, 200)).toBeGreaterThan(1.95);
+	});
+
+	it('portal 3 / 2 per s (the e2e test\'s tiny bucket), 120 items: about a minute, not nine', async () => {
+		const clock = new FakeClock();
+		const portal = { burst: 3, drainPerSecond: 2 };
+		const bucket = new LeakyBucket(configured, clock);
+		const stats = await clock.run(send(120, bucket, serverBucket(portal, clock), clock, 5));
+		expect(stats.rejected).toBeGreaterThan(0);
+		expect(stats.rejected).toBeLessThanOrEqual(3);
+		// The portal allows (120 - 3) / 2 = 58.5 s.
+		expect(clock.now()).toBeLessThan(75_000);
+		expect(rate(stats.acceptedAt, 60)).toBeGreaterThan(1.95);
+	});
+
+	it('the portal also drains slower than configured (10 / 1 per s): close to 1 per s, 503s bounded', async () => {
+		const clock = new FakeClock();
+		const portal = { burst: 10, drainPerSecond: 1 };
+		const bucket = new LeakyBucket(configured, clock);
+		const stats = await clock.run(send(300, bucket, serverBucket(portal, clock), clock, 20));
+		expect(stats.rejected).toBeLessThanOrEqual(15);
+		expect(rate(stats.acceptedAt, 100)).toBeGreaterThan(0.85);
+	});
+
+	it.each([
+		[{ burst: 10, drainPerSecond: 2 }, 2, 150],
+		[{ burst: 50, drainPerSecond: 2 }, 2, 100],
+		[{ burst: 3, drainPerSecond: 2 }, 2, 60],
+	])('portal %o shared by %i processes of %i items each: both finish, within a third of the portal rate', async (portal, count, items) => {
+		const clock = new FakeClock();
+		const accept = serverBucket(portal, clock);
+		const processes = Array.from({ length: count }, () => new LeakyBucket(configured, clock));
+		const stats = await clock.run(Promise.all(processes.map(async (b) => await send(items, b, accept, clock, 20))));
+		const ideal = ((count * items - portal.burst) / portal.drainPerSecond) * 1000;
+		expect(clock.now()).toBeLessThan(ideal * 1.35);
+		for (const s of stats) {
+			expect(s.acceptedAt).toHaveLength(items);
+			expect(s.rejected).toBeLessThanOrEqual(12);
+		}
 	});
 });
 

@@ -28,11 +28,21 @@ const RECOVERY_STEP = 0.1;
 const SUCCESSES_PER_RECOVERY_STEP = 10;
 /** 503s that arrive together are one overload episode: slow down once for them, not once each. */
 const SLOWDOWN_COOLDOWN_MS = 2000;
+/**
+ * A 503 that comes while we already send at our drain rate (our level at the top) means the portal is shared with
+ * other clients or drains slower than we think: its bucket is full of requests that are not all ours. Besides the
+ * slowdown, wait this share of the new burst (plus one slot) before the next request, so the portal drains first.
+ */
+const SHARED_COOL_OFF_SLOTS = 1;
+const SHARED_COOL_OFF_BURST_SHARE = 0.25;
 
 /**
  * A client-side model of the portal's leaky bucket: every request adds 1, the level drains continuously, and a
  * request waits until it fits. The level includes requests that are still waiting for their slot, so concurrent
  * callers line up one drain interval apart, in the order they asked.
+ *
+ * It adapts to what the portal answers: on QUERY_LIMIT_EXCEEDED it halves rate and burst and takes the portal's
+ * bucket as full; every 10 successes it wins back a tenth of the configured limit.
  */
 export class LeakyBucket {
 	private level = 0;
@@ -63,18 +73,36 @@ export class LeakyBucket {
 		await this.clock.sleep(Math.ceil((overflow / this.drainPerSecond) * 1000));
 	}
 
+	/**
+	 * The portal answered QUERY_LIMIT_EXCEEDED: its bucket is full right now. Slow down (once per overload episode)
+	 * and set our level to full at the burst we now assume, so the next request waits one slot at the new rate.
+	 * The old level is not kept: it was measured against a burst the portal just proved too large, and keeping it
+	 * stalled every caller until it drained at the halved rate. Slots already promised to waiting callers stay
+	 * counted, and a 503 that came although we were at our own limit adds a short cool-off (see above).
+	 */
 	onRateLimited(): void {
 		this.drainUntilNow();
 		this.successesSinceChange = 0;
+		const full = this.burst - HEADROOM;
+		const promised = Math.max(0, this.level - full);
+		const atOurLimit = this.level >= full - 0.5;
+		let coolOff = 0;
 		const now = this.clock.now();
 		if (now - this.lastSlowdownAt >= SLOWDOWN_COOLDOWN_MS) {
 			this.lastSlowdownAt = now;
 			this.drainPerSecond = Math.max(MIN_DRAIN_PER_SECOND, this.drainPerSecond * SLOWDOWN_FACTOR);
 			this.burst = Math.max(MIN_BURST, this.burst * SLOWDOWN_FACTOR);
+			if (atOurLimit) coolOff = SHARED_COOL_OFF_SLOTS + this.burst * SHARED_COOL_OFF_BURST_SHARE;
 		}
-		this.level = Math.max(this.level, this.burst - HEADROOM);
+		this.level = this.burst - HEADROOM + promised + coolOff;
 	}
 
+	/**
+	 * Every 10 successes, win back a tenth of the configured limit. A larger burst is room for later: the level
+	 * rises with it, so a caller that keeps the bucket busy goes on at the drain rate instead of spending the new
+	 * room at once (a portal smaller than the plan refuses that burst, and each refusal halves the rate again);
+	 * once the level drains, the room is there.
+	 */
 	onSuccess(): void {
 		this.successesSinceChange += 1;
 		if (this.successesSinceChange < SUCCESSES_PER_RECOVERY_STEP) return;
@@ -84,7 +112,9 @@ export class LeakyBucket {
 			this.limit.drainPerSecond,
 			this.drainPerSecond + this.limit.drainPerSecond * RECOVERY_STEP,
 		);
+		const before = this.burst;
 		this.burst = Math.min(this.limit.burst, this.burst + this.limit.burst * RECOVERY_STEP);
+		this.level += this.burst - before;
 	}
 
 	private drainUntilNow(): void {
