@@ -29,3 +29,28 @@ describe('Scrubber', () => {
 		expect(input.a[0]).toBe(`x${HOOK_CODE}`);
 	});
 });
+
+describe('Scrubber.value copies only what it changes', () => {
+	const scrubber = new Scrubber(['k9x7w2m4q8z1v5b3']);
+
+	it('returns the answer itself when nothing in it could hold a secret', () => {
+		const answer = { result: true, time: { start: 1732000000.1, date_start: '2026-11-24T20:00:00+00:00' }, list: [1, 'a'] };
+		expect(scrubber.value(answer)).toBe(answer);
+	});
+
+	it.each([
+		['a known secret deep in a string', { a: { b: ['x', 'see k9x7w2m4q8z1v5b3 here'] } }, { a: { b: ['x', 'see *** here'] } }],
+		['a known secret as a key', { k9x7w2m4q8z1v5b3: 1 }, { '***': 1 }],
+		['an unknown webhook path', { link: 'https://p/rest/3/abcdefgh/' }, { link: 'https://p/rest/3/***/' }],
+		['a token in JSON text inside a string', { raw: '{"access_token":"t0k3n"}' }, { raw: '{"access_token":"***"}' }],
+	])('still copies and scrubs %s', (_, input, expected) => {
+		const output = scrubber.value(input);
+		expect(output).toEqual(expected);
+		expect(output).not.toBe(input);
+	});
+
+	it('finds a known secret holding quotes and backslashes', () => {
+		const odd = new Scrubber(['se"cr\\et-1']);
+		expect(odd.value({ a: 'x se"cr\\et-1 y' })).toEqual({ a: 'x *** y' });
+	});
+});

@@ -19,7 +19,11 @@ export function chunkCommands<T>(commands: T[], size = MAX_BATCH_COMMANDS): T[][
 /** A lone UTF-16 surrogate (text cut inside an emoji) would make encodeURIComponent throw. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** What encode() leaves as it is: most keys, method names, ids and numbers. */
+const UNRESERVED = /^[A-Za-z0-9_.~-]*$/;
+
 function encode(text: string): string {
+	if (UNRESERVED.test(text)) return text;
 	return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD')).replace(
 		/[!'()*]/g,
 		(char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,

@@ -37,13 +37,36 @@ export class Scrubber {
 		return MAY_HOLD_SECRET.test(value) || this.secrets.some((secret) => value.includes(secret));
 	}
 
+	/**
+	 * `value` with every secret removed from its strings and keys. Parts with nothing to remove are returned as they
+	 * are, not copied: most answers hold no secret, and copying every item's answer only made garbage.
+	 */
 	value<T>(value: T): T {
 		if (typeof value === 'string') return this.text(value) as unknown as T;
-		if (Array.isArray(value)) return value.map((entry) => this.value(entry)) as unknown as T;
+		if (Array.isArray(value)) {
+			let copy: unknown[] | undefined;
+			for (let index = 0; index < value.length; index++) {
+				const scrubbed = this.value(value[index]);
+				if (scrubbed !== value[index] && !copy) copy = value.slice(0, index);
+				if (copy) copy.push(scrubbed);
+			}
+			return (copy ?? value) as unknown as T;
+		}
 		if (typeof value === 'object' && value !== null) {
-			const copy: Record<string, unknown> = {};
-			for (const [key, entry] of Object.entries(value)) copy[this.text(key)] = this.value(entry);
-			return copy as T;
+			const source = value as Record<string, unknown>;
+			const keys = Object.keys(source);
+			let copy: Record<string, unknown> | undefined;
+			for (let index = 0; index < keys.length; index++) {
+				const key = keys[index];
+				const scrubbedKey = this.text(key);
+				const scrubbed = this.value(source[key]);
+				if (!copy && (scrubbedKey !== key || scrubbed !== source[key])) {
+					copy = {};
+					for (const earlier of keys.slice(0, index)) copy[earlier] = source[earlier];
+				}
+				if (copy) copy[scrubbedKey] = scrubbed;
+			}
+			return (copy ?? value) as T;
 		}
 		return value;
 	}
