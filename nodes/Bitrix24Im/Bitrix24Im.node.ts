@@ -17,7 +17,7 @@ export class Bitrix24Im implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Work with Bitrix24 chats and dialogs (im.* REST API): mark messages unread and more',
+		description: 'Work with the Bitrix24 messenger (im.* REST API): dialogs, messages, chats, notifications and users',
 		defaults: { name: 'Bitrix24 IM' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
