@@ -21,9 +21,9 @@ const os = require('os');
 const path = require('path');
 const { performance } = require('perf_hooks');
 
-const { createInstance, workflow, N8N_VERSION, NODE_VERSION } = require('../test/e2e/n8n');
+const { createInstance, workflow, markUnreadNode: markUnreadNodeWith, N8N_VERSION, NODE_VERSION } = require('../test/e2e/n8n');
 const { startEmulator } = require('../test/emulator');
-const { REPO_ROOT, NODE_TYPE, CREDENTIAL_TYPE, say, provisionN8n } = require('./lib/common');
+const { REPO_ROOT, CREDENTIAL_TYPE, say, provisionN8n } = require('./lib/common');
 const { renderChart } = require('./lib/chart');
 
 // ---------------------------------------------------------------------------------------------------------
@@ -98,20 +98,7 @@ function itemsNode(n) {
 }
 
 function markUnreadNode(options) {
-	return {
-		name: 'Mark Unread',
-		type: NODE_TYPE,
-		typeVersion: 1,
-		parameters: {
-			authentication: 'webhook',
-			resource: 'dialog',
-			operation: 'markUnread',
-			dialogId: '={{ $json.dialogId }}',
-			messageId: '={{ $json.messageId }}',
-			options,
-		},
-		credentials: { [CREDENTIAL_TYPE]: { id: 'benchCred', name: 'Bitrix24 webhook' } },
-	};
+	return markUnreadNodeWith({ name: 'Mark Unread', credential: { id: 'benchCred', name: 'Bitrix24 webhook' }, options });
 }
 
 function httpRequestNode(webhookUrl, { retry }) {

@@ -4,33 +4,17 @@
  * smaller than the node's configured plan, batches of 50, per-command rejections inside a batch (operating-time
  * limit), and two n8n processes sharing one portal. Every item must end up marked exactly once.
  */
-const { createInstance, workflow, codeNode, outputOf, errorOf } = require('./n8n');
+const { createInstance, workflow, codeNode, markUnreadNode: markUnreadNodeWith, outputOf, errorOf } = require('./n8n');
 const { startEmulator } = require('../emulator');
 
 // E2E_PACKAGE_DIR: run against another build of the package (e.g. a deliberately broken copy, to see these tests fail).
 const PACKAGE_DIR = process.env.E2E_PACKAGE_DIR || undefined;
-const NODE_TYPE = 'n8n-nodes-bitrix24-im.bitrix24Im';
 const B24 = 'Bitrix24';
 const ITEMS = 'Items';
 const HOOK = { bitrix24WebhookApi: { id: 'b24hook', name: 'B24 webhook' } };
 
 function markUnreadNode({ options = {}, onError } = {}) {
-	const node = {
-		name: B24,
-		type: NODE_TYPE,
-		typeVersion: 1,
-		parameters: {
-			authentication: 'webhook',
-			resource: 'dialog',
-			operation: 'markUnread',
-			dialogId: '={{ $json.dialogId }}',
-			messageId: '={{ $json.messageId }}',
-			options,
-		},
-		credentials: HOOK,
-	};
-	if (onError) node.onError = onError;
-	return node;
+	return markUnreadNodeWith({ name: B24, credential: HOOK.bitrix24WebhookApi, options, onError });
 }
 
 function webhookCredential(url) {

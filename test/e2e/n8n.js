@@ -712,11 +712,40 @@ function codeNode(name, items) {
 	};
 }
 
+/** This package's node type: the Bitrix24 IM node. */
+const NODE_TYPE = `${PACKAGE_NAME}.bitrix24Im`;
+
+/**
+ * A Bitrix24 IM node doing Dialog → Mark Unread through the incoming-webhook credential `credential` ({ id, name }),
+ * Dialog ID and Message ID read from each item's `dialogId` and `messageId` by expression. `options` are the node's
+ * Options (batching, rateLimit, ...); `onError` e.g. 'continueRegularOutput'.
+ */
+function markUnreadNode({ name = 'Mark Unread', credential, options = {}, onError } = {}) {
+	if (!credential || !credential.id) throw new Error('markUnreadNode(): credential { id, name } is required');
+	const node = {
+		name,
+		type: NODE_TYPE,
+		typeVersion: 1,
+		parameters: {
+			authentication: 'webhook',
+			resource: 'dialog',
+			operation: 'markUnread',
+			dialogId: '={{ $json.dialogId }}',
+			messageId: '={{ $json.messageId }}',
+			options,
+		},
+		credentials: { bitrix24WebhookApi: credential },
+	};
+	if (onError) node.onError = onError;
+	return node;
+}
+
 module.exports = {
 	ensureN8n,
 	createInstance,
 	workflow,
 	codeNode,
+	markUnreadNode,
 	outputOf,
 	errorOf,
 	parseRunOutput,
@@ -728,5 +757,6 @@ module.exports = {
 	N8N_VERSION,
 	NODE_VERSION,
 	PACKAGE_NAME,
+	NODE_TYPE,
 	ENCRYPTION_KEY,
 };
