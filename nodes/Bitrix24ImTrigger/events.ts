@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { objectOrUndefined } from '../Bitrix24Im/actions/shapes';
+
 /**
  * im.v2.Event.get events and the flat item the trigger emits for each (b24restdocs
  * chat-bots-v2/im.v2/events/events.md).
@@ -43,10 +45,6 @@ export interface TriggerItem extends IDataObject {
 	raw: IDataObject;
 }
 
-function obj(value: unknown): IDataObject | undefined {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : undefined;
-}
-
 function int(value: unknown): number | null {
 	const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	return typeof n === 'number' && Number.isInteger(n) ? n : null;
@@ -58,10 +56,10 @@ export function kindOf(type: string): EventKind | undefined {
 
 /** Bitrix24 event -> flat item. Never throws: a field Bitrix24 left out becomes null. */
 export function shapeEvent(event: RawEvent): TriggerItem {
-	const data = obj(event.data) ?? {};
-	const message = obj(data.message);
-	const chat = obj(data.chat);
-	const user = obj(data.user);
+	const data = objectOrUndefined(event.data) ?? {};
+	const message = objectOrUndefined(data.message);
+	const chat = objectOrUndefined(data.chat);
+	const user = objectOrUndefined(data.user);
 	const kind = kindOf(event.type);
 	const chatId = int(chat?.id) ?? int(message?.chatId);
 	const dialogId =
@@ -95,14 +93,14 @@ export function shapeEvent(event: RawEvent): TriggerItem {
 export function readEventPage(
 	result: unknown,
 ): { events: RawEvent[]; nextOffset: number | null; hasMore: boolean } | undefined {
-	const page = obj(result);
+	const page = objectOrUndefined(result);
 	if (!page || !Array.isArray(page.events)) return undefined;
 	const events: RawEvent[] = [];
 	for (const entry of page.events as unknown[]) {
-		const e = obj(entry);
+		const e = objectOrUndefined(entry);
 		const eventId = int(e?.eventId);
 		if (!e || eventId === null) return undefined;
-		events.push({ eventId, type: String(e.type ?? ''), date: String(e.date ?? ''), data: obj(e.data) ?? {} });
+		events.push({ eventId, type: String(e.type ?? ''), date: String(e.date ?? ''), data: objectOrUndefined(e.data) ?? {} });
 	}
 	events.sort((a, b) => a.eventId - b.eventId);
 	return { events, nextOffset: int(page.nextOffset), hasMore: page.hasMore === true };

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { binaryPropertyField, chatIdField } from '../fields';
+import { succeeded } from '../shapes';
 import type { ItemReader, OperationDescription, ResourceDescription } from '../types';
 
 /** Bitrix24's chat colours (im.chat.add COLOR, im.chat.updateColor). */
@@ -68,11 +69,8 @@ function optionalUserIds(read: ItemReader, field: string): number[] | undefined 
 const chatIdOf = (params: IDataObject) => params.CHAT_ID as number;
 
 /** What a `true` answer of a chat change means, with the ids it was about. */
-const done = (extra: (params: IDataObject) => IDataObject) => (_answer: unknown, params: IDataObject) => ({
-	success: true,
-	chatId: chatIdOf(params),
-	...extra(params),
-});
+const done = (extra: (params: IDataObject) => IDataObject = () => ({})) =>
+	succeeded((params) => ({ chatId: chatIdOf(params), ...extra(params) }));
 
 const sendFile: OperationDescription = {
 	value: 'sendFile',
@@ -346,7 +344,7 @@ export const chat: ResourceDescription = {
 				binaryPropertyField('The input binary field holding the image (PNG, JPEG or GIF, at most 5000×5000), e.g. data'),
 			],
 			toParams: async (read) => ({ CHAT_ID: read.chatId('chatId'), AVATAR: await image(read, 'binaryPropertyName') }),
-			shape: done(() => ({})),
+			shape: done(),
 			// One image per request: a batch of 50 avatars would be one huge request.
 			batchable: false,
 			retrySafe: true,
@@ -398,7 +396,7 @@ export const chat: ResourceDescription = {
 			method: 'im.chat.leave',
 			fields: [chatField('The chat to leave')],
 			toParams: (read) => ({ CHAT_ID: read.chatId('chatId') }),
-			shape: done(() => ({})),
+			shape: done(),
 			batchable: true,
 			retrySafe: true,
 		},

@@ -2,6 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { Bitrix24Success } from '../../transport/types';
 import { dialogIdField, messageIdField } from '../fields';
+import { asObject, succeeded } from '../shapes';
 import type { PagingDescription, ResourceDescription } from '../types';
 
 const DIALOG_HELP =
@@ -11,9 +12,6 @@ const DIALOG_HELP =
 const FILE_LINKS = ['urlPreview', 'urlShow', 'urlDownload'];
 export const LINKS_REMOVED =
 	'Download links removed: Bitrix24 signs them with the credential\'s secret. The file ID identifies the file in Bitrix24 Drive.';
-
-const asObject = (value: unknown): IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {};
 
 /** A file of a message without its credential-signed links, saying that they were removed. */
 function withoutLinks(file: IDataObject): IDataObject {
@@ -101,11 +99,8 @@ const RECENT_FILTERS: Array<[string, string, string, string]> = [
 ];
 
 /** `{success: true, dialogId, ...}` for the recent-list methods, which answer a bare `true`. */
-const confirmed = (extra: IDataObject = {}) => (_answer: Bitrix24Success, params: IDataObject) => ({
-	success: true,
-	dialogId: params.DIALOG_ID as string,
-	...extra,
-});
+const confirmed = (extra: (params: IDataObject) => IDataObject = () => ({})) =>
+	succeeded((params) => ({ dialogId: params.DIALOG_ID as string, ...extra(params) }));
 
 export const dialog: ResourceDescription = {
 	value: 'dialog',
@@ -289,7 +284,7 @@ export const dialog: ResourceDescription = {
 				},
 			],
 			toParams: (read) => ({ DIALOG_ID: read.dialogId('dialogId'), ACTION: read.flag('unread', true) }),
-			shape: (answer, params) => confirmed({ unread: params.ACTION === 'Y' })(answer, params),
+			shape: confirmed((params) => ({ unread: params.ACTION === 'Y' })),
 			batchable: true,
 			retrySafe: true,
 		},
@@ -301,7 +296,7 @@ export const dialog: ResourceDescription = {
 			method: 'im.recent.pin',
 			fields: [dialogIdField(`The dialog to pin: ${DIALOG_HELP}`)],
 			toParams: (read) => ({ DIALOG_ID: read.dialogId('dialogId'), PIN: 'Y' }),
-			shape: confirmed({ pinned: true }),
+			shape: confirmed(() => ({ pinned: true })),
 			batchable: true,
 			retrySafe: true,
 		},
@@ -313,7 +308,7 @@ export const dialog: ResourceDescription = {
 			method: 'im.recent.pin',
 			fields: [dialogIdField(`The dialog to unpin: ${DIALOG_HELP}`)],
 			toParams: (read) => ({ DIALOG_ID: read.dialogId('dialogId'), PIN: 'N' }),
-			shape: confirmed({ pinned: false }),
+			shape: confirmed(() => ({ pinned: false })),
 			batchable: true,
 			retrySafe: true,
 		},
@@ -325,7 +320,7 @@ export const dialog: ResourceDescription = {
 			method: 'im.recent.hide',
 			fields: [dialogIdField(`The dialog to hide: ${DIALOG_HELP}`)],
 			toParams: (read) => ({ DIALOG_ID: read.dialogId('dialogId') }),
-			shape: confirmed({ hidden: true }),
+			shape: confirmed(() => ({ hidden: true })),
 			batchable: true,
 			retrySafe: true,
 		},

@@ -1,9 +1,16 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { dialogIdField, messageIdField } from '../fields';
+import { succeeded } from '../shapes';
 import type { ResourceDescription } from '../types';
 import { attachmentsField, keyboardField, menuField, readAttach } from './richContent';
 
 const LIKE_ACTIONS = { plus: 'plus', minus: 'minus', toggle: 'auto' } as const;
 const SHARE_TYPES = { task: 'TASK', post: 'POST', calendarEvent: 'CALEND', chat: 'CHAT' } as const;
+
+/** `{success: true, messageId, ...}` for the changes of a message, which answer a bare `true`. */
+const done = (extra: (params: IDataObject) => IDataObject = () => ({})) =>
+	succeeded((params) => ({ messageId: params.MESSAGE_ID as number, ...extra(params) }));
 
 export const message: ResourceDescription = {
 	value: 'message',
@@ -144,7 +151,7 @@ export const message: ResourceDescription = {
 					URL_PREVIEW: read.flag('additionalFields.urlPreview', true),
 				};
 			},
-			shape: (_answer, params) => ({ success: true, messageId: params.MESSAGE_ID as number }),
+			shape: done(),
 			batchable: true,
 			// Setting the same content again leaves the same message.
 			retrySafe: true,
@@ -159,7 +166,7 @@ export const message: ResourceDescription = {
 				messageIdField('Message ID', 'The message to delete; the credential\'s user must be its author. A whole number greater than 0.'),
 			],
 			toParams: (read) => ({ MESSAGE_ID: read.positiveInteger('messageId') }),
-			shape: (_answer, params) => ({ success: true, messageId: params.MESSAGE_ID as number }),
+			shape: done(),
 			batchable: true,
 			// A repeat cannot delete anything else (it may answer CANT_EDIT_MESSAGE for the already deleted message).
 			retrySafe: true,
@@ -189,7 +196,7 @@ export const message: ResourceDescription = {
 				MESSAGE_ID: read.positiveInteger('messageId'),
 				ACTION: LIKE_ACTIONS[read.choice('likeAction', ['plus', 'minus', 'toggle'] as const)],
 			}),
-			shape: (_answer, params) => ({ success: true, messageId: params.MESSAGE_ID as number, action: params.ACTION as string }),
+			shape: done((params) => ({ action: params.ACTION as string })),
 			batchable: true,
 			// Toggle repeated after a lost answer would undo the like; the flag is per operation, so none is retried.
 			retrySafe: false,
@@ -224,12 +231,7 @@ export const message: ResourceDescription = {
 				DIALOG_ID: read.dialogId('dialogId'),
 				TYPE: SHARE_TYPES[read.choice('shareAs', ['task', 'post', 'calendarEvent', 'chat'] as const)],
 			}),
-			shape: (_answer, params) => ({
-				success: true,
-				messageId: params.MESSAGE_ID as number,
-				dialogId: params.DIALOG_ID as string,
-				type: params.TYPE as string,
-			}),
+			shape: done((params) => ({ dialogId: params.DIALOG_ID as string, type: params.TYPE as string })),
 			batchable: true,
 			// A repeat would create a second task, post, event or chat.
 			retrySafe: false,
@@ -278,12 +280,7 @@ export const message: ResourceDescription = {
 					COMMAND_PARAMS: read.optionalText('commandParams'),
 				};
 			},
-			shape: (_answer, params) => ({
-				success: true,
-				messageId: params.MESSAGE_ID as number,
-				botId: params.BOT_ID as number,
-				command: params.COMMAND as string,
-			}),
+			shape: done((params) => ({ botId: params.BOT_ID as number, command: params.COMMAND as string })),
 			batchable: true,
 			// The bot would act on the command twice.
 			retrySafe: false,

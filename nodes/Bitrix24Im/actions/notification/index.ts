@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { attachmentsField, readAttach } from '../message/richContent';
+import { objectOrUndefined, succeeded } from '../shapes';
 import type { ItemReader, OperationDescription, ResourceDescription } from '../types';
 
 const clientIdField: INodeProperties = {
@@ -191,13 +192,12 @@ export const notification: ResourceDescription = {
 				return { [DELETE_BY[by]]: label, CLIENT_ID: clientId };
 			},
 			// Bitrix24 answers false when nothing matched (already deleted, or not the user's notification): not an error.
-			shape: ({ result }, params) => ({
-				success: true,
+			shape: succeeded((params, { result }) => ({
 				deleted: result !== false,
 				...(params.ID !== undefined && { notificationId: params.ID as number }),
 				...(params.TAG !== undefined && { tag: params.TAG as string }),
 				...(params.SUB_TAG !== undefined && { subTag: params.SUB_TAG as string }),
-			}),
+			})),
 			batchable: true,
 			// Deleting what is already gone changes nothing.
 			retrySafe: true,
@@ -242,10 +242,9 @@ export const notification: ResourceDescription = {
 				if (ids.length > 1) read.invalid('notificationIds', 'with This and Every Later One, give a single notification ID');
 				return { ID: ids[0], ACTION: 'Y', ONLY_CURRENT: 'N' };
 			},
-			shape: (_answer, params) =>
-				params.IDS !== undefined
-					? { success: true, notificationIds: params.IDS as number[] }
-					: { success: true, fromNotificationId: params.ID as number },
+			shape: succeeded((params) =>
+				params.IDS !== undefined ? { notificationIds: params.IDS as number[] } : { fromNotificationId: params.ID as number },
+			),
 			batchable: true,
 			retrySafe: true,
 		},
@@ -258,9 +257,9 @@ export const notification: ResourceDescription = {
 			fields: [],
 			toParams: () => ({}),
 			// Bitrix24 answers {result: true, newCounter: 0}.
-			shape: ({ result }) => ({
-				success: true,
-				...(typeof result === 'object' && result !== null && 'newCounter' in result && { unreadCount: (result as IDataObject).newCounter }),
+			shape: succeeded((_params, { result }) => {
+				const answer = objectOrUndefined(result);
+				return answer !== undefined && 'newCounter' in answer ? { unreadCount: answer.newCounter } : {};
 			}),
 			batchable: true,
 			retrySafe: true,

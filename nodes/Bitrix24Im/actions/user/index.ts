@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { Bitrix24Success } from '../../transport/types';
+import { asObject, succeeded } from '../shapes';
 import type { PagingDescription, ResourceDescription } from '../types';
 
 const STATUSES = ['online', 'dnd', 'away', 'break'] as const;
@@ -10,9 +11,6 @@ const MIN_SEARCH_LENGTH = 2;
 
 /** The maps of im.counters.get; PHP sends an empty one as `[]`. The *_UNREAD keys are real lists and stay arrays. */
 const COUNTER_MAPS = ['TYPE', 'CHAT', 'CHAT_MUTED', 'LINES', 'DIALOG'];
-
-const asObject = (value: unknown): IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {};
 
 /** The search methods answer an object keyed by id (`[]` when nothing matched), paged by OFFSET with a top-level `next`. */
 function searchPaging(order: (records: IDataObject[]) => IDataObject[]): PagingDescription {
@@ -129,7 +127,7 @@ export const user: ResourceDescription = {
 				},
 			],
 			toParams: (read) => ({ STATUS: read.choice('status', STATUSES) }),
-			shape: (_answer, params) => ({ success: true, status: params.STATUS as string }),
+			shape: succeeded((params) => ({ status: params.STATUS as string })),
 			batchable: true,
 			retrySafe: true,
 		},

@@ -1,0 +1,19 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Bitrix24Success } from '../transport/types';
+
+/** A JSON object (not null, not an array), or undefined. */
+export function objectOrUndefined(value: unknown): IDataObject | undefined {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : undefined;
+}
+
+/** A JSON object, or `{}` for anything else (PHP sends an empty map as `[]`). */
+export const asObject = (value: unknown): IDataObject => objectOrUndefined(value) ?? {};
+
+/**
+ * The shape of a change whose answer says little more than "done" (often a bare `true`): `{success: true, ...}`, with
+ * what was asked echoed from the params (and, where it says more, from the answer).
+ */
+export function succeeded(echo: (params: IDataObject, answer: Bitrix24Success) => IDataObject = () => ({})) {
+	return (answer: Bitrix24Success, params: IDataObject): IDataObject => ({ success: true, ...echo(params, answer) });
+}
