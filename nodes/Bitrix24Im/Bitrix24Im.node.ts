@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildProperties } from './actions/buildProperties';
 import { executeOperation } from './actions/executor';
+import { credentialsByAuthentication } from './actions/fields';
 import { resources } from './actions';
 import { optionsProperty } from './actions/options';
 import { searchChats, searchDialogs } from './listSearch';
@@ -22,10 +23,7 @@ export class Bitrix24Im implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'bitrix24WebhookApi', required: true, displayOptions: { show: { authentication: ['webhook'] } } },
-			{ name: 'bitrix24OAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials: credentialsByAuthentication(),
 		properties,
 	};
 

@@ -1,6 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { credentialsByAuthentication } from '../Bitrix24Im/actions/fields';
 import { triggerProperties } from './description';
 import { pollEvents } from './poll';
 
@@ -18,10 +19,7 @@ export class Bitrix24ImTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'bitrix24WebhookApi', required: true, displayOptions: { show: { authentication: ['webhook'] } } },
-			{ name: 'bitrix24OAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials: credentialsByAuthentication(),
 		properties: triggerProperties,
 	};
 

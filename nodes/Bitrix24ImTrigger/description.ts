@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { authenticationField, booleanField, collectionField, timeoutOption } from '../Bitrix24Im/actions/fields';
+
 /** The trigger's editor fields; read back by poll.ts under the same names. */
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -9,16 +11,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	{
-		displayName: 'Authentication',
-		name: 'authentication',
-		type: 'options',
-		options: [
-			{ name: 'Incoming Webhook', value: 'webhook' },
-			{ name: 'OAuth2', value: 'oAuth2' },
-		],
-		default: 'webhook',
-	},
+	authenticationField(),
 	{
 		displayName: 'Events',
 		name: 'events',
@@ -34,54 +27,35 @@ export const triggerProperties: INodeProperties[] = [
 			{ name: 'Reaction Changed', value: 'reactionChange', description: 'A reaction was added to or removed from a message' },
 		],
 	},
-	{
-		displayName: 'Ignore Own Messages',
-		name: 'ignoreOwnMessages',
-		type: 'boolean',
-		default: true,
-		description:
-			'Whether to skip messages and reactions of the credential\'s own user, for example the ones this workflow sends (avoids loops)',
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Dialog IDs',
-				name: 'dialogIds',
-				type: 'string',
-				default: '',
-				placeholder: 'chat12, sg5, 7',
-				description:
-					'Only events of these dialogs, comma-separated: chatNNN (group chat), sgNNN (workgroup chat) or NNN (private dialog with user NNN). Empty: every dialog.',
-			},
-			{
-				displayName: 'Ignore System Messages',
-				name: 'ignoreSystemMessages',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to skip system messages (for example "user joined the chat")',
-			},
-			{
-				displayName: 'Max Events per Poll',
-				name: 'maxEvents',
-				type: 'number',
-				default: 100,
-				typeOptions: { minValue: 1, maxValue: 1000 },
-				description:
-					'How many events to read from the queue at each poll (1-1000). More wait for the next poll.',
-			},
-			{
-				displayName: 'Timeout (Seconds)',
-				name: 'timeout',
-				type: 'number',
-				default: 60,
-				typeOptions: { minValue: 1 },
-				description: 'How long to wait for one Bitrix24 answer',
-			},
-		],
-	},
+	booleanField(
+		'Ignore Own Messages',
+		'ignoreOwnMessages',
+		'Whether to skip messages and reactions of the credential\'s own user, for example the ones this workflow sends (avoids loops)',
+		true,
+	),
+	collectionField('Options', 'options', 'Add Option', [
+		{
+			displayName: 'Dialog IDs',
+			name: 'dialogIds',
+			type: 'string',
+			default: '',
+			placeholder: 'chat12, sg5, 7',
+			description:
+				'Only events of these dialogs, comma-separated: chatNNN (group chat), sgNNN (workgroup chat) or NNN (private dialog with user NNN). Empty: every dialog.',
+		},
+		booleanField(
+			'Ignore System Messages',
+			'ignoreSystemMessages',
+			'Whether to skip system messages (for example "user joined the chat")',
+		),
+		{
+			displayName: 'Max Events per Poll',
+			name: 'maxEvents',
+			type: 'number',
+			default: 100,
+			typeOptions: { minValue: 1, maxValue: 1000 },
+			description: 'How many events to read from the queue at each poll (1-1000). More wait for the next poll.',
+		},
+		timeoutOption('How long to wait for one Bitrix24 answer'),
+	]),
 ];

@@ -1,33 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { authenticationField, booleanField } from './fields';
 import type { OperationDescription, ResourceDescription } from './types';
 
-const authentication: INodeProperties = {
-	displayName: 'Authentication',
-	name: 'authentication',
-	type: 'options',
-	options: [
-		{ name: 'Incoming Webhook', value: 'webhook' },
-		{ name: 'OAuth2', value: 'oAuth2' },
-	],
-	default: 'webhook',
-};
+const simplify = booleanField(
+	'Simplify',
+	'simplify',
+	'Whether to return a simplified version of the response instead of the raw data',
+	true,
+);
 
-const simplify: INodeProperties = {
-	displayName: 'Simplify',
-	name: 'simplify',
-	type: 'boolean',
-	default: true,
-	description: 'Whether to return a simplified version of the response instead of the raw data',
-};
-
-const returnAll: INodeProperties = {
-	displayName: 'Return All',
-	name: 'returnAll',
-	type: 'boolean',
-	default: false,
-	description: 'Whether to return all results or only up to a given limit',
-};
+const returnAll = booleanField('Return All', 'returnAll', 'Whether to return all results or only up to a given limit');
 
 const limit: INodeProperties = {
 	displayName: 'Limit',
@@ -84,5 +67,5 @@ export function buildProperties(resources: ResourceDescription[]): INodeProperti
 			),
 		),
 	);
-	return [authentication, resourceSelector, ...operationSelectors, ...fields];
+	return [authenticationField(), resourceSelector, ...operationSelectors, ...fields];
 }

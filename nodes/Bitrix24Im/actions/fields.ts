@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 import { inputError } from '../transport/errors';
 import type { ItemReader } from './types';
@@ -223,6 +223,82 @@ export function binaryPropertyField(description: string): INodeProperties {
 		required: true,
 		default: 'data',
 		hint: 'The name of the input binary field holding the file',
+		description,
+	};
+}
+
+/** The Authentication selector of both nodes; each of its values shows one credential (see `credentialsByAuthentication`). */
+export function authenticationField(): INodeProperties {
+	return {
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
+		options: [
+			{ name: 'Incoming Webhook', value: 'webhook' },
+			{ name: 'OAuth2', value: 'oAuth2' },
+		],
+		default: 'webhook',
+	};
+}
+
+/** The credentials of both nodes, each shown for its Authentication value. */
+export function credentialsByAuthentication(): INodeCredentialDescription[] {
+	return [
+		{ name: 'bitrix24WebhookApi', required: true, displayOptions: { show: { authentication: ['webhook'] } } },
+		{ name: 'bitrix24OAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+	];
+}
+
+/** A collection of optional fields: "Options", "Additional Fields", "Filters". */
+export function collectionField(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	options: INodeProperties[],
+): INodeProperties {
+	return { displayName, name, type: 'collection', placeholder, default: {}, options };
+}
+
+export function booleanField(displayName: string, name: string, description: string, defaultValue = false): INodeProperties {
+	// Two literals: n8n's linter wants a literal true or false as a boolean field's default.
+	return defaultValue
+		? { displayName, name, type: 'boolean', default: true, description }
+		: { displayName, name, type: 'boolean', default: false, description };
+}
+
+/** Options → Timeout (Seconds), read back as `options.timeout` by both nodes. */
+export function timeoutOption(description: string): INodeProperties {
+	return {
+		displayName: 'Timeout (Seconds)',
+		name: 'timeout',
+		type: 'number',
+		default: 60,
+		typeOptions: { minValue: 1 },
+		description,
+	};
+}
+
+export function userIdField(displayName: string, description: string): INodeProperties {
+	return {
+		displayName,
+		name: 'userId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '42',
+		description,
+	};
+}
+
+/** The text of a message or notification (BB-codes allowed). */
+export function messageTextField(description: string, required: boolean): INodeProperties {
+	return {
+		displayName: 'Text',
+		name: 'text',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		...(required && { required: true }),
+		default: '',
 		description,
 	};
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { binaryPropertyField, chatIdField } from '../fields';
+import { binaryPropertyField, booleanField, chatIdField, collectionField, userIdField } from '../fields';
 import { succeeded } from '../shapes';
 import type { ItemReader, OperationDescription, ResourceDescription } from '../types';
 
@@ -32,21 +32,21 @@ const colorOptions = CHAT_COLORS.map((value) => ({
 	value,
 }));
 
+const colorField = (description: string, required: boolean): INodeProperties => ({
+	displayName: 'Color',
+	name: 'color',
+	type: 'options',
+	options: colorOptions,
+	...(required && { required: true }),
+	default: 'AZURE',
+	description,
+});
+
 const CHAT_TYPES = ['CHAT', 'OPEN'] as const;
 
 /** The chat field every operation but Create shares. */
 const chatField = (what: string) =>
 	chatIdField(`${what}: the chat's number without the "chat" prefix, e.g. 12 for dialog chat12`);
-
-const userIdField = (displayName: string, description: string): INodeProperties => ({
-	displayName,
-	name: 'userId',
-	type: 'string',
-	required: true,
-	default: '',
-	placeholder: '42',
-	description,
-});
 
 /** A base64 image from the input binary named by the field; anything but an image is refused before sending. */
 async function image(read: ItemReader, field: string): Promise<string> {
@@ -172,63 +172,49 @@ export const chat: ResourceDescription = {
 					],
 					default: 'CHAT',
 				},
-				{
-					displayName: 'Additional Fields',
-					name: 'additionalFields',
-					type: 'collection',
-					placeholder: 'Add Field',
-					default: {},
-					options: [
-						{
-							displayName: 'Avatar Binary Field',
-							name: 'avatarBinaryPropertyName',
-							type: 'string',
-							default: '',
-							placeholder: 'data',
-							description: 'The input binary field holding an image (PNG, JPEG or GIF, at most 5000×5000) for the chat\'s avatar',
-						},
-						{
-							displayName: 'Color',
-							name: 'color',
-							type: 'options',
-							options: colorOptions,
-							default: 'AZURE',
-							description: 'The chat\'s colour in the messenger',
-						},
-						{
-							displayName: 'Description',
-							name: 'description',
-							type: 'string',
-							typeOptions: { rows: 2 },
-							default: '',
-							description: 'What the chat is about, shown in its header',
-						},
-						{
-							displayName: 'Entity ID',
-							name: 'entityId',
-							type: 'string',
-							default: '',
-							placeholder: 'DEAL|1663',
-							description: 'The ID of the linked object within Entity Type, e.g. DEAL|1663 for a CRM deal; Find by Linked Entity looks the chat up by it',
-						},
-						{
-							displayName: 'Entity Type',
-							name: 'entityType',
-							type: 'string',
-							default: '',
-							placeholder: 'CRM',
-							description: 'The kind of object the chat belongs to, e.g. CRM, or a code of your own such as MY_APP_ORDER',
-						},
-						{
-							displayName: 'First Message',
-							name: 'message',
-							type: 'string',
-							typeOptions: { rows: 2 },
-							default: '',
-							description: 'A message the credential\'s user posts in the new chat; BB-codes allowed',
-						},
-					],
-				},
+				collectionField('Additional Fields', 'additionalFields', 'Add Field', [
+					{
+						displayName: 'Avatar Binary Field',
+						name: 'avatarBinaryPropertyName',
+						type: 'string',
+						default: '',
+						placeholder: 'data',
+						description: 'The input binary field holding an image (PNG, JPEG or GIF, at most 5000×5000) for the chat\'s avatar',
+					},
+					colorField('The chat\'s colour in the messenger', false),
+					{
+						displayName: 'Description',
+						name: 'description',
+						type: 'string',
+						typeOptions: { rows: 2 },
+						default: '',
+						description: 'What the chat is about, shown in its header',
+					},
+					{
+						displayName: 'Entity ID',
+						name: 'entityId',
+						type: 'string',
+						default: '',
+						placeholder: 'DEAL|1663',
+						description: 'The ID of the linked object within Entity Type, e.g. DEAL|1663 for a CRM deal; Find by Linked Entity looks the chat up by it',
+					},
+					{
+						displayName: 'Entity Type',
+						name: 'entityType',
+						type: 'string',
+						default: '',
+						placeholder: 'CRM',
+						description: 'The kind of object the chat belongs to, e.g. CRM, or a code of your own such as MY_APP_ORDER',
+					},
+					{
+						displayName: 'First Message',
+						name: 'message',
+						type: 'string',
+						typeOptions: { rows: 2 },
+						default: '',
+						description: 'A message the credential\'s user posts in the new chat; BB-codes allowed',
+					},
+				]),
 			],
 			toParams: async (read) => {
 				const avatarField = read.optionalText('additionalFields.avatarBinaryPropertyName');
@@ -317,16 +303,10 @@ export const chat: ResourceDescription = {
 			method: 'im.chat.updateColor',
 			fields: [
 				chatField('The chat to recolour'),
-				{
-					displayName: 'Color',
-					name: 'color',
-					type: 'options',
-					options: colorOptions,
-					required: true,
-					default: 'AZURE',
-					description:
-						'The new colour. From an expression use one of RED, GREEN, MINT, LIGHT_BLUE, DARK_BLUE, PURPLE, AQUA, PINK, LIME, BROWN, AZURE, KHAKI, SAND, MARENGO, GRAY, GRAPHITE. Bitrix24 refuses the colour the chat already has.',
-				},
+				colorField(
+					`The new colour. From an expression use one of ${CHAT_COLORS.join(', ')}. Bitrix24 refuses the colour the chat already has.`,
+					true,
+				),
 			],
 			toParams: (read) => ({ CHAT_ID: read.chatId('chatId'), COLOR: read.choice('color', CHAT_COLORS) }),
 			shape: done((params) => ({ color: params.COLOR })),
@@ -417,13 +397,7 @@ export const chat: ResourceDescription = {
 					placeholder: '2, 3, 7',
 					description: 'The users to add, as user IDs separated by commas (e.g. 2, 3, 7) or an array from an expression; current members are skipped',
 				},
-				{
-					displayName: 'Show Earlier Messages',
-					name: 'showHistory',
-					type: 'boolean',
-					default: false,
-					description: 'Whether the new members can read the messages sent before they joined',
-				},
+				booleanField('Show Earlier Messages', 'showHistory', 'Whether the new members can read the messages sent before they joined'),
 			],
 			toParams: (read) => ({
 				CHAT_ID: read.chatId('chatId'),

@@ -1,7 +1,7 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { Bitrix24Success } from '../../transport/types';
-import { dialogIdField, messageIdField } from '../fields';
+import { booleanField, collectionField, dialogIdField, messageIdField } from '../fields';
 import { asObject, succeeded } from '../shapes';
 import type { PagingDescription, ResourceDescription } from '../types';
 
@@ -84,10 +84,6 @@ const recentPaging: PagingDescription = {
 		return { ...params, OFFSET: offset };
 	},
 };
-
-function booleanOption(displayName: string, name: string, description: string): INodeProperties {
-	return { displayName, name, type: 'boolean', default: false, description };
-}
 
 const RECENT_FILTERS: Array<[string, string, string, string]> = [
 	['Only Channels', 'onlyChannel', 'ONLY_CHANNEL', 'Whether to list only channels'],
@@ -226,24 +222,17 @@ export const dialog: ResourceDescription = {
 			method: 'im.dialog.users.list',
 			fields: [
 				dialogIdField(`The dialog whose members to list: ${DIALOG_HELP}`),
-				{
-					displayName: 'Filters',
-					name: 'filters',
-					type: 'collection',
-					placeholder: 'Add Filter',
-					default: {},
-					options: [
-						{
-							displayName: 'Keep External Types',
-							name: 'skipExternalExceptTypes',
-							type: 'string',
-							default: '',
-							placeholder: 'bot,email',
-							description: 'With Skip External Users on: external user types to keep anyway, separated by commas, e.g. bot,email',
-						},
-						booleanOption('Skip External Users', 'skipExternal', 'Whether to leave out bots, e-mail and open-line users (external users)'),
-					],
-				},
+				collectionField('Filters', 'filters', 'Add Filter', [
+					{
+						displayName: 'Keep External Types',
+						name: 'skipExternalExceptTypes',
+						type: 'string',
+						default: '',
+						placeholder: 'bot,email',
+						description: 'With Skip External Users on: external user types to keep anyway, separated by commas, e.g. bot,email',
+					},
+					booleanField('Skip External Users', 'skipExternal', 'Whether to leave out bots, e-mail and open-line users (external users)'),
+				]),
 			],
 			toParams: (read) => ({
 				DIALOG_ID: read.dialogId('dialogId'),
@@ -275,13 +264,7 @@ export const dialog: ResourceDescription = {
 			method: 'im.recent.unread',
 			fields: [
 				dialogIdField(`The dialog to mark: ${DIALOG_HELP}`),
-				{
-					displayName: 'Unread',
-					name: 'unread',
-					type: 'boolean',
-					default: true,
-					description: 'Whether to set the mark (on) or remove it and mark the dialog read (off)',
-				},
+				booleanField('Unread', 'unread', 'Whether to set the mark (on) or remove it and mark the dialog read (off)', true),
 			],
 			toParams: (read) => ({ DIALOG_ID: read.dialogId('dialogId'), ACTION: read.flag('unread', true) }),
 			shape: confirmed((params) => ({ unread: params.ACTION === 'Y' })),
@@ -331,14 +314,12 @@ export const dialog: ResourceDescription = {
 			description: 'List the credential\'s user\'s recent dialogs and chats (pinned first, then by last activity), one item per dialog',
 			method: 'im.recent.list',
 			fields: [
-				{
-					displayName: 'Filters',
-					name: 'filters',
-					type: 'collection',
-					placeholder: 'Add Filter',
-					default: {},
-					options: RECENT_FILTERS.map(([displayName, name, , description]) => booleanOption(displayName, name, description)),
-				},
+				collectionField(
+					'Filters',
+					'filters',
+					'Add Filter',
+					RECENT_FILTERS.map(([displayName, name, , description]) => booleanField(displayName, name, description)),
+				),
 			],
 			toParams: (read) => {
 				const params: IDataObject = { OFFSET: 0 };

@@ -1,12 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { dialogIdField, messageIdField } from '../fields';
+import { booleanField, collectionField, dialogIdField, messageIdField, messageTextField } from '../fields';
+import { attachmentsField, keyboardField, menuField, readAttach } from '../richContent';
 import { succeeded } from '../shapes';
 import type { ResourceDescription } from '../types';
-import { attachmentsField, keyboardField, menuField, readAttach } from './richContent';
 
 const LIKE_ACTIONS = { plus: 'plus', minus: 'minus', toggle: 'auto' } as const;
 const SHARE_TYPES = { task: 'TASK', post: 'POST', calendarEvent: 'CALEND', chat: 'CHAT' } as const;
+
+const urlPreviewField = () =>
+	booleanField('URL Preview', 'urlPreview', 'Whether Bitrix24 shows a preview of the first link in the text', true);
 
 /** `{success: true, messageId, ...}` for the changes of a message, which answer a bare `true`. */
 const done = (extra: (params: IDataObject) => IDataObject = () => ({})) =>
@@ -26,48 +29,24 @@ export const message: ResourceDescription = {
 				dialogIdField(
 					'Where to send: chatNNN for a group chat, sgNNN for a workgroup chat, or NNN, a user ID, for the private dialog with that user',
 				),
-				{
-					displayName: 'Text',
-					name: 'text',
-					type: 'string',
-					typeOptions: { rows: 3 },
-					default: '',
-					description:
-						'The message text; Bitrix24 BB-codes such as [b]bold[/b] are allowed. Required unless Attachments are given.',
-				},
-				{
-					displayName: 'Additional Fields',
-					name: 'additionalFields',
-					type: 'collection',
-					placeholder: 'Add Field',
-					default: {},
-					options: [
-						attachmentsField(),
-						keyboardField,
-						menuField,
-						{
-							displayName: 'Reply To Message ID',
-							name: 'replyToMessageId',
-							type: 'string',
-							default: '',
-							description: 'The message this one answers; it must be in the same dialog',
-						},
-						{
-							displayName: 'System Message',
-							name: 'system',
-							type: 'boolean',
-							default: false,
-							description: 'Whether to send it as a system message (shown without an author)',
-						},
-						{
-							displayName: 'URL Preview',
-							name: 'urlPreview',
-							type: 'boolean',
-							default: true,
-							description: 'Whether Bitrix24 shows a preview of the first link in the text',
-						},
-					],
-				},
+				messageTextField(
+					'The message text; Bitrix24 BB-codes such as [b]bold[/b] are allowed. Required unless Attachments are given.',
+					false,
+				),
+				collectionField('Additional Fields', 'additionalFields', 'Add Field', [
+					attachmentsField(),
+					keyboardField,
+					menuField,
+					{
+						displayName: 'Reply To Message ID',
+						name: 'replyToMessageId',
+						type: 'string',
+						default: '',
+						description: 'The message this one answers; it must be in the same dialog',
+					},
+					booleanField('System Message', 'system', 'Whether to send it as a system message (shown without an author)'),
+					urlPreviewField(),
+				]),
 			],
 			toParams: (read) => {
 				const attach = readAttach(read, 'additionalFields.attachments');
@@ -96,42 +75,17 @@ export const message: ResourceDescription = {
 			method: 'im.message.update',
 			fields: [
 				messageIdField('Message ID', 'The message to change; the credential\'s user must be its author. A whole number greater than 0.'),
-				{
-					displayName: 'Text',
-					name: 'text',
-					type: 'string',
-					typeOptions: { rows: 3 },
-					required: true,
-					default: '',
-					description:
-						'The new text; BB-codes allowed. It cannot be empty: Bitrix24 deletes a message whose text is updated to empty (use Delete for that).',
-				},
-				{
-					displayName: 'Additional Fields',
-					name: 'additionalFields',
-					type: 'collection',
-					placeholder: 'Add Field',
-					default: {},
-					options: [
-						attachmentsField(),
-						keyboardField,
-						menuField,
-						{
-							displayName: 'Mark as Edited',
-							name: 'isEdited',
-							type: 'boolean',
-							default: true,
-							description: 'Whether Bitrix24 shows the message as edited',
-						},
-						{
-							displayName: 'URL Preview',
-							name: 'urlPreview',
-							type: 'boolean',
-							default: true,
-							description: 'Whether Bitrix24 shows a preview of the first link in the text',
-						},
-					],
-				},
+				messageTextField(
+					'The new text; BB-codes allowed. It cannot be empty: Bitrix24 deletes a message whose text is updated to empty (use Delete for that).',
+					true,
+				),
+				collectionField('Additional Fields', 'additionalFields', 'Add Field', [
+					attachmentsField(),
+					keyboardField,
+					menuField,
+					booleanField('Mark as Edited', 'isEdited', 'Whether Bitrix24 shows the message as edited', true),
+					urlPreviewField(),
+				]),
 			],
 			toParams: (read) => {
 				const text = read.optionalText('text');

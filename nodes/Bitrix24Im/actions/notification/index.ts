@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { attachmentsField, readAttach } from '../message/richContent';
+import { booleanField, collectionField, messageTextField, userIdField } from '../fields';
+import { attachmentsField, readAttach } from '../richContent';
 import { objectOrUndefined, succeeded } from '../shapes';
 import type { ItemReader, OperationDescription, ResourceDescription } from '../types';
 
@@ -15,59 +16,36 @@ const clientIdField: INodeProperties = {
 };
 
 const notificationFields = (kind: string): INodeProperties[] => [
-	{
-		displayName: 'User ID',
-		name: 'userId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '42',
-		description: 'The user who gets the notification. A whole number greater than 0.',
-	},
-	{
-		displayName: 'Text',
-		name: 'text',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		required: true,
-		default: '',
-		description: `The ${kind} notification's text; Bitrix24 BB-codes such as [b]bold[/b] are allowed`,
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			attachmentsField(),
-			{
-				displayName: 'Email and Push Text',
-				name: 'messageOut',
-				type: 'string',
-				default: '',
-				description: 'The text for email and push delivery (Bitrix24\'s MESSAGE_OUT), when it should differ from Text',
-			},
-			{
-				displayName: 'Sub-Tag',
-				name: 'subTag',
-				type: 'string',
-				default: '',
-				placeholder: 'DEAL|42|REMINDER',
-				description:
-					'A second label (Bitrix24\'s SUB_TAG) to delete notifications by, e.g. DEAL|42|REMINDER. Kept only when sending through an OAuth2 app; Bitrix24 ignores it through a webhook.',
-			},
-			{
-				displayName: 'Tag',
-				name: 'tag',
-				type: 'string',
-				default: '',
-				placeholder: 'DEAL|42',
-				description:
-					'A label for the subject (Bitrix24\'s TAG), e.g. DEAL|42: a new notification with the same tag replaces the user\'s earlier one. Kept only when sending through an OAuth2 app; Bitrix24 ignores it through a webhook.',
-			},
-		],
-	},
+	userIdField('User ID', 'The user who gets the notification. A whole number greater than 0.'),
+	messageTextField(`The ${kind} notification's text; Bitrix24 BB-codes such as [b]bold[/b] are allowed`, true),
+	collectionField('Additional Fields', 'additionalFields', 'Add Field', [
+		attachmentsField(),
+		{
+			displayName: 'Email and Push Text',
+			name: 'messageOut',
+			type: 'string',
+			default: '',
+			description: 'The text for email and push delivery (Bitrix24\'s MESSAGE_OUT), when it should differ from Text',
+		},
+		{
+			displayName: 'Sub-Tag',
+			name: 'subTag',
+			type: 'string',
+			default: '',
+			placeholder: 'DEAL|42|REMINDER',
+			description:
+				'A second label (Bitrix24\'s SUB_TAG) to delete notifications by, e.g. DEAL|42|REMINDER. Kept only when sending through an OAuth2 app; Bitrix24 ignores it through a webhook.',
+		},
+		{
+			displayName: 'Tag',
+			name: 'tag',
+			type: 'string',
+			default: '',
+			placeholder: 'DEAL|42',
+			description:
+				'A label for the subject (Bitrix24\'s TAG), e.g. DEAL|42: a new notification with the same tag replaces the user\'s earlier one. Kept only when sending through an OAuth2 app; Bitrix24 ignores it through a webhook.',
+		},
+	]),
 ];
 
 const notificationParams = (read: ItemReader): IDataObject => ({
@@ -271,13 +249,7 @@ export const notification: ResourceDescription = {
 			description: 'List the credential\'s user\'s notifications, newest first, one item per notification',
 			method: 'im.notify.get',
 			fields: [
-				{
-					displayName: 'Convert Text',
-					name: 'convertText',
-					type: 'boolean',
-					default: false,
-					description: 'Whether Bitrix24 converts BB-codes in the texts to HTML',
-				},
+				booleanField('Convert Text', 'convertText', 'Whether Bitrix24 converts BB-codes in the texts to HTML'),
 			],
 			toParams: (read) => ({ CONVERT_TEXT: read.flag('convertText', false) }),
 			paging: {

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { ItemReader } from '../types';
+import type { ItemReader } from './types';
 
 /** Bitrix24 refuses an ATTACH longer than this once serialized (`ATTACH_OVERSIZE`). */
 export const ATTACH_MAX_CHARS = 60000;
