@@ -17,3 +17,9 @@ export const asObject = (value: unknown): IDataObject => objectOrUndefined(value
 export function succeeded(echo: (params: IDataObject, answer: Bitrix24Success) => IDataObject = () => ({})) {
 	return (answer: Bitrix24Success, params: IDataObject): IDataObject => ({ success: true, ...echo(params, answer) });
 }
+
+/** `succeeded` for changes of one thing: echoes its id first (e.g. `chatId` from `CHAT_ID`), then what `extra` adds. */
+export function succeededWithId(key: string, param: string) {
+	return (extra: (params: IDataObject) => IDataObject = () => ({})) =>
+		succeeded((params) => ({ [key]: params[param], ...extra(params) }));
+}

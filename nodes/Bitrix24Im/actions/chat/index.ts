@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { binaryPropertyField, booleanField, chatIdField, collectionField, userIdField } from '../fields';
-import { succeeded } from '../shapes';
+import { succeededWithId } from '../shapes';
 import type { ItemReader, OperationDescription, ResourceDescription } from '../types';
 
 /** Bitrix24's chat colours (im.chat.add COLOR, im.chat.updateColor). */
@@ -69,8 +69,7 @@ function optionalUserIds(read: ItemReader, field: string): number[] | undefined 
 const chatIdOf = (params: IDataObject) => params.CHAT_ID as number;
 
 /** What a `true` answer of a chat change means, with the ids it was about. */
-const done = (extra: (params: IDataObject) => IDataObject = () => ({})) =>
-	succeeded((params) => ({ chatId: chatIdOf(params), ...extra(params) }));
+const done = succeededWithId('chatId', 'CHAT_ID');
 
 const sendFile: OperationDescription = {
 	value: 'sendFile',

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { Bitrix24Success } from '../../transport/types';
 import { booleanField, collectionField, dialogIdField, messageIdField } from '../fields';
-import { asObject, succeeded } from '../shapes';
+import { asObject, succeededWithId } from '../shapes';
 import type { PagingDescription, ResourceDescription } from '../types';
 
 const DIALOG_HELP =
@@ -95,8 +95,7 @@ const RECENT_FILTERS: Array<[string, string, string, string]> = [
 ];
 
 /** `{success: true, dialogId, ...}` for the recent-list methods, which answer a bare `true`. */
-const confirmed = (extra: (params: IDataObject) => IDataObject = () => ({})) =>
-	succeeded((params) => ({ dialogId: params.DIALOG_ID as string, ...extra(params) }));
+const confirmed = succeededWithId('dialogId', 'DIALOG_ID');
 
 export const dialog: ResourceDescription = {
 	value: 'dialog',

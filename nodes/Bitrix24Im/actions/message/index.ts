@@ -1,8 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { booleanField, collectionField, dialogIdField, messageIdField, messageTextField } from '../fields';
 import { attachmentsField, keyboardField, menuField, readAttach } from '../richContent';
-import { succeeded } from '../shapes';
+import { succeededWithId } from '../shapes';
 import type { ResourceDescription } from '../types';
 
 const LIKE_ACTIONS = { plus: 'plus', minus: 'minus', toggle: 'auto' } as const;
@@ -12,8 +10,7 @@ const urlPreviewField = () =>
 	booleanField('URL Preview', 'urlPreview', 'Whether Bitrix24 shows a preview of the first link in the text', true);
 
 /** `{success: true, messageId, ...}` for the changes of a message, which answer a bare `true`. */
-const done = (extra: (params: IDataObject) => IDataObject = () => ({})) =>
-	succeeded((params) => ({ messageId: params.MESSAGE_ID as number, ...extra(params) }));
+const done = succeededWithId('messageId', 'MESSAGE_ID');
 
 export const message: ResourceDescription = {
 	value: 'message',
