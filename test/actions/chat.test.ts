@@ -1,53 +1,18 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { operationFields } from '../../nodes/Bitrix24Im/actions/buildProperties';
 import { chat, CHAT_COLORS } from '../../nodes/Bitrix24Im/actions/chat';
-import { createItemReader } from '../../nodes/Bitrix24Im/actions/fields';
-import { findOperation, resources } from '../../nodes/Bitrix24Im/actions';
+import { resources } from '../../nodes/Bitrix24Im/actions';
 import type { MethodCall, OperationDescription } from '../../nodes/Bitrix24Im/actions/types';
 import type { Bitrix24Outcome } from '../../nodes/Bitrix24Im/transport/types';
+import { operationOf, requestFor } from '../helpers/operationRequest';
+import type { Binary } from '../helpers/operationRequest';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
-interface Binary {
-	data: Buffer;
-	fileName: string;
-	mimeType: string;
-}
+const operation = (value: string) => operationOf('chat', value);
 
-/** The n8n side of one item, as the reader sees it: parameter values (nested by dots) and input binaries. */
-function fakeContext(parameters: IDataObject, binaries: Record<string, Binary> = {}): IExecuteFunctions {
-	const lookUp = (path: string) =>
-		path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], parameters);
-	return {
-		getNode: () => ({ name: 'Bitrix24 IM' }),
-		getNodeParameter: (path: string, _item: number, fallback: unknown, options?: { extractValue?: boolean }) => {
-			const value = lookUp(path);
-			if (value === undefined) return fallback;
-			if (options?.extractValue && typeof value === 'object' && value !== null) return (value as IDataObject).value;
-			return value;
-		},
-		getInputData: () => [
-			{
-				json: {},
-				binary: Object.fromEntries(
-					Object.entries(binaries).map(([name, { fileName, mimeType }]) => [name, { data: '', fileName, mimeType }]),
-				),
-			},
-		],
-		helpers: { getBinaryDataBuffer: async (_item: number, name: string) => binaries[name].data },
-	} as unknown as IExecuteFunctions;
-}
-
-const operation = (value: string) => findOperation('chat', value) as OperationDescription;
-
-async function request(value: string, parameters: IDataObject, binaries?: Record<string, Binary>) {
-	const op = operation(value);
-	const read = createItemReader(fakeContext(parameters, binaries), 0, operationFields(op));
-	const params = await op.toParams(read);
-	// Undefined parameters are never sent (JSON and the batch encoder both drop them).
-	return { method: op.methodFor?.(read) ?? op.method, params: JSON.parse(JSON.stringify(params)) as IDataObject };
-}
+const request = (value: string, parameters: IDataObject, binaries?: Record<string, Binary>) =>
+	requestFor('chat', value, parameters, binaries);
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const png = { data: { data: PNG, fileName: 'logo.png', mimeType: 'image/png' } };

@@ -1,35 +1,13 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { operationFields } from '../../nodes/Bitrix24Im/actions/buildProperties';
 import { LINKS_REMOVED } from '../../nodes/Bitrix24Im/actions/dialog';
-import { createItemReader } from '../../nodes/Bitrix24Im/actions/fields';
-import { findOperation } from '../../nodes/Bitrix24Im/actions';
 import type { OperationDescription, PagingDescription } from '../../nodes/Bitrix24Im/actions/types';
 import type { Bitrix24Success } from '../../nodes/Bitrix24Im/transport/types';
+import { operationOf, requestFor } from '../helpers/operationRequest';
 
-/** One item's parameter values as n8n hands them to the reader (dotted paths into collections, locators' values). */
-function fakeContext(parameters: IDataObject): IExecuteFunctions {
-	const lookUp = (path: string) =>
-		path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], parameters);
-	return {
-		getNode: () => ({ name: 'Bitrix24 IM' }),
-		getNodeParameter: (path: string, _item: number, fallback: unknown, options?: { extractValue?: boolean }) => {
-			const value = lookUp(path);
-			if (value === undefined) return fallback;
-			if (options?.extractValue && typeof value === 'object' && value !== null) return (value as IDataObject).value;
-			return value;
-		},
-	} as unknown as IExecuteFunctions;
-}
+const operation = (value: string) => operationOf('dialog', value);
 
-const operation = (value: string) => findOperation('dialog', value) as OperationDescription;
-
-async function request(value: string, parameters: IDataObject) {
-	const op = operation(value);
-	const params = await op.toParams(createItemReader(fakeContext(parameters), 0, operationFields(op)));
-	// Undefined parameters are never sent.
-	return { method: op.method, params: JSON.parse(JSON.stringify(params)) as IDataObject };
-}
+const request = (value: string, parameters: IDataObject) => requestFor('dialog', value, parameters);
 
 const locator = (value: string) => ({ __rl: true, mode: 'id', value });
 

@@ -1,27 +1,14 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { operationFields } from '../../nodes/Bitrix24Im/actions/buildProperties';
-import { createItemReader } from '../../nodes/Bitrix24Im/actions/fields';
-import { findOperation, resources } from '../../nodes/Bitrix24Im/actions';
+import { resources } from '../../nodes/Bitrix24Im/actions';
 import { user } from '../../nodes/Bitrix24Im/actions/user';
 import type { OperationDescription, PagingDescription } from '../../nodes/Bitrix24Im/actions/types';
 import type { Bitrix24Success } from '../../nodes/Bitrix24Im/transport/types';
+import { operationOf, requestFor } from '../helpers/operationRequest';
 
-/** One item's parameter values as n8n hands them to the reader. */
-function fakeContext(parameters: IDataObject): IExecuteFunctions {
-	return {
-		getNode: () => ({ name: 'Bitrix24 IM' }),
-		getNodeParameter: (path: string, _item: number, fallback: unknown) => parameters[path] ?? fallback,
-	} as unknown as IExecuteFunctions;
-}
+const operation = (value: string) => operationOf('user', value);
 
-const operation = (value: string) => findOperation('user', value) as OperationDescription;
-
-async function request(value: string, parameters: IDataObject) {
-	const op = operation(value);
-	const params = await op.toParams(createItemReader(fakeContext(parameters), 0, operationFields(op)));
-	return { method: op.method, params: JSON.parse(JSON.stringify(params)) as IDataObject };
-}
+const request = (value: string, parameters: IDataObject) => requestFor('user', value, parameters);
 
 const ok = (result: unknown, extra: Partial<Bitrix24Success> = {}): Bitrix24Success => ({ result, ...extra });
 

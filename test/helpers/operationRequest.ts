@@ -5,8 +5,18 @@ import { operationFields } from '../../nodes/Bitrix24Im/actions/buildProperties'
 import { createItemReader } from '../../nodes/Bitrix24Im/actions/fields';
 import type { OperationDescription } from '../../nodes/Bitrix24Im/actions/types';
 
-/** The n8n side of one item, as the reader sees it: parameter values, nested by dots; resource locators as {value}. */
-function fakeContext(parameters: IDataObject): IExecuteFunctions {
+/** An input binary of the item: its bytes, file name and MIME type. */
+export interface Binary {
+	data: Buffer;
+	fileName: string;
+	mimeType: string;
+}
+
+/**
+ * The n8n side of one item, as the reader sees it: parameter values, nested by dots (collections); resource locators
+ * as {value}; input binaries by property name.
+ */
+function fakeContext(parameters: IDataObject, binaries: Record<string, Binary> = {}): IExecuteFunctions {
 	const lookUp = (path: string) =>
 		path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], parameters);
 	return {
@@ -17,7 +27,15 @@ function fakeContext(parameters: IDataObject): IExecuteFunctions {
 			if (options?.extractValue && typeof value === 'object' && value !== null) return (value as IDataObject).value;
 			return value;
 		},
-		getInputData: () => [{ json: {} }],
+		getInputData: () => [
+			{
+				json: {},
+				binary: Object.fromEntries(
+					Object.entries(binaries).map(([name, { fileName, mimeType }]) => [name, { data: '', fileName, mimeType }]),
+				),
+			},
+		],
+		helpers: { getBinaryDataBuffer: async (_item: number, name: string) => binaries[name].data },
 	} as unknown as IExecuteFunctions;
 }
 
@@ -28,12 +46,18 @@ export function operationOf(resource: string, operation: string): OperationDescr
 }
 
 /**
- * What the executor would send for one item with these parameter values: the method and the parameters as they travel
- * (undefined ones dropped, as JSON and the batch encoder do). Throws the reader's input error for a bad value.
+ * What the executor would send for one item with these parameter values (and input binaries): the method and the
+ * parameters as they travel (undefined ones dropped, as JSON and the batch encoder do). Throws the reader's input error
+ * for a bad value.
  */
-export async function requestFor(resource: string, operation: string, parameters: IDataObject) {
+export async function requestFor(
+	resource: string,
+	operation: string,
+	parameters: IDataObject,
+	binaries?: Record<string, Binary>,
+) {
 	const op = operationOf(resource, operation);
-	const read = createItemReader(fakeContext(parameters), 0, operationFields(op));
+	const read = createItemReader(fakeContext(parameters, binaries), 0, operationFields(op));
 	const params = await op.toParams(read);
 	return { method: op.methodFor?.(read) ?? op.method, params: JSON.parse(JSON.stringify(params)) as IDataObject };
 }

@@ -129,7 +129,8 @@ function bitrix24Node(parameters: Record<string, unknown>, continueOnFail = fals
 	};
 }
 
-function additionalDataFor(credentials: TestCredentials, hooks: ExecutionLifecycleHooks) {
+/** n8n's additional data for one execution: these credentials and hooks, nothing else (also used by the trigger's tests). */
+export function additionalDataFor(credentials: TestCredentials, hooks: ExecutionLifecycleHooks) {
 	const additionalData = mock<Record<string, unknown>>({
 		executionId: 'exec-1',
 		currentNodeParameters: undefined,

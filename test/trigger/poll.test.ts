@@ -1,23 +1,13 @@
-import nock from 'nock';
-
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => {}) }));
 
 import { mock } from 'jest-mock-extended';
 import { ExecutionLifecycleHooks, PollContext, WorkflowExecute } from 'n8n-core';
-import type {
-	IDataObject,
-	INode,
-	INodeExecutionData,
-	INodeTypes,
-	IRun,
-	IRunExecutionData,
-	IWorkflowExecuteAdditionalData,
-} from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData, INodeTypes, IRun, IRunExecutionData } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
-import { resetBuckets } from '../../nodes/Bitrix24Im/transport/limiter';
 import { Bitrix24ImTrigger } from '../../nodes/Bitrix24ImTrigger/Bitrix24ImTrigger.node';
-import { TestCredentials } from '../helpers/runWorkflow';
+import { oauth2Credentials, useEmulator } from '../helpers/emulator';
+import { additionalDataFor, TestCredentials } from '../helpers/runWorkflow';
 
 /*
  * The trigger's poll() through n8n-core's own PollContext, against the in-process emulator over HTTP: real polls
@@ -27,20 +17,7 @@ import { TestCredentials } from '../helpers/runWorkflow';
  */
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { startEmulator } = require('../emulator');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const emulatorEvents = require('../emulator/methods/events');
-
-interface Emulator {
-	baseUrl: string;
-	webhooks: { admin: { url: string; secret: string }; user2: { url: string; secret: string } };
-	oauth: { clientId: string; clientSecret: string; serverUrl: string; tokenUrl: string };
-	issueTokens(options: { userId: number; scopes?: string[] }): IDataObject;
-	addWebhook(options: { userId: number; scopes: string[] }): { url: string };
-	state: unknown;
-	reset(): void;
-	close(): Promise<void>;
-}
 
 const TYPE = 'n8n-nodes-bitrix24-im.bitrix24ImTrigger';
 const trigger = new Bitrix24ImTrigger();
@@ -50,20 +27,7 @@ const nodeTypes: INodeTypes = {
 	getKnownTypes: () => ({}),
 };
 
-let emulator: Emulator;
-beforeAll(async () => {
-	nock.enableNetConnect('127.0.0.1');
-	emulator = await startEmulator({ port: 0, rateLimit: false });
-});
-beforeEach(() => {
-	emulator.reset();
-	resetBuckets();
-});
-afterAll(async () => {
-	await emulator.close();
-	// Without this, nock stays half-active for the next test file of this jest worker.
-	nock.restore();
-});
+const emulator = useEmulator({ rateLimit: false });
 
 /** A call as some user, through the emulator's HTTP API (what any other Bitrix24 client would do). */
 async function b24(url: string, method: string, params: IDataObject = {}): Promise<unknown> {
@@ -78,7 +42,7 @@ async function b24(url: string, method: string, params: IDataObject = {}): Promi
 }
 
 const queueOf = (userId: number) =>
-	(emulatorEvents.eventsOf(emulator.state, userId) as Array<{ eventId: number }>).map((e) => e.eventId);
+	(emulatorEvents.eventsOf(emulator().state, userId) as Array<{ eventId: number }>).map((e) => e.eventId);
 
 function triggerNode(parameters: IDataObject = {}): INode {
 	return {
@@ -90,22 +54,6 @@ function triggerNode(parameters: IDataObject = {}): INode {
 		parameters: { authentication: 'webhook', events: ['messageAdd'], ignoreOwnMessages: true, options: {}, ...parameters } as INode['parameters'],
 		credentials: { bitrix24WebhookApi: { id: '1', name: 'Webhook' }, bitrix24OAuth2Api: { id: '2', name: 'OAuth2' } },
 	};
-}
-
-function additionalData(credentials: TestCredentials, hooks = new ExecutionLifecycleHooks('trigger', 'exec-1', mock())) {
-	const data = mock<Record<string, unknown>>({
-		executionId: 'exec-1',
-		currentNodeParameters: undefined,
-		encryptedRunnerIdentity: undefined,
-		evalLlmMockHandler: undefined,
-		otel: undefined,
-		ssrfBridge: undefined,
-		'oauth-jwe': undefined,
-		executionContext: undefined,
-	}) as unknown as IWorkflowExecuteAdditionalData;
-	data.hooks = hooks;
-	data.credentialsHelper = credentials;
-	return data;
 }
 
 /** One activation of the trigger: polls share the Workflow (and its static data), like n8n's active workflow. */
@@ -132,7 +80,7 @@ class Activation {
 	}
 
 	async poll(): Promise<IDataObject[] | null> {
-		const context = new PollContext(this.workflow, this.node, additionalData(this.credentials), 'trigger', 'activate');
+		const context = new PollContext(this.workflow, this.node, additionalDataFor(this.credentials, new ExecutionLifecycleHooks('trigger', 'exec-1', mock())), 'trigger', 'activate');
 		const result = (await trigger.poll.call(context)) as INodeExecutionData[][] | null;
 		return result === null ? null : result[0].map((item) => item.json);
 	}
@@ -158,14 +106,14 @@ async function manualRun(credentials: TestCredentials, parameters: IDataObject =
 			nodeExecutionStack: [{ node, data: { main: [[{ json: {} }]] }, source: null }],
 		},
 	} as unknown as IRunExecutionData;
-	await new WorkflowExecute(additionalData(credentials, hooks), 'manual', runData).processRunExecutionData(workflow);
+	await new WorkflowExecute(additionalDataFor(credentials, hooks), 'manual', runData).processRunExecutionData(workflow);
 	const run = await finished;
 	const items = (run.data.resultData.runData[node.name]?.[0]?.data?.main?.[0] ?? []) as INodeExecutionData[];
 	return { items: items.map((item) => item.json), error: run.data.resultData.error, staticData: workflow.staticData };
 }
 
-const asUser2 = () => new TestCredentials({ bitrix24WebhookApi: { webhookUrl: emulator.webhooks.user2.url } });
-const send = async (text: string, url = emulator.webhooks.admin.url, dialogId = 'chat2') =>
+const asUser2 = () => new TestCredentials({ bitrix24WebhookApi: { webhookUrl: emulator().webhooks.user2.url } });
+const send = async (text: string, url = emulator().webhooks.admin.url, dialogId = 'chat2') =>
 	(await b24(url, 'im.message.add', { DIALOG_ID: dialogId, MESSAGE: text })) as number;
 
 describe('Bitrix24 IM Trigger poll (n8n-core PollContext, emulator)', () => {
@@ -199,11 +147,11 @@ describe('Bitrix24 IM Trigger poll (n8n-core PollContext, emulator)', () => {
 	it('own messages are skipped (and still acknowledged); filters by event and dialog', async () => {
 		const activation = new Activation(asUser2(), { events: ['messageAdd', 'messageUpdate'], options: { dialogIds: 'chat1' } });
 		await activation.poll();
-		await send('mine', emulator.webhooks.user2.url, 'chat1');
-		await send('other chat', emulator.webhooks.admin.url, 'chat2');
-		const wanted = await send('wanted', emulator.webhooks.admin.url, 'chat1');
-		await b24(emulator.webhooks.admin.url, 'im.message.update', { MESSAGE_ID: wanted, MESSAGE: 'wanted, edited' });
-		await b24(emulator.webhooks.admin.url, 'im.message.like', { MESSAGE_ID: wanted });
+		await send('mine', emulator().webhooks.user2.url, 'chat1');
+		await send('other chat', emulator().webhooks.admin.url, 'chat2');
+		const wanted = await send('wanted', emulator().webhooks.admin.url, 'chat1');
+		await b24(emulator().webhooks.admin.url, 'im.message.update', { MESSAGE_ID: wanted, MESSAGE: 'wanted, edited' });
+		await b24(emulator().webhooks.admin.url, 'im.message.like', { MESSAGE_ID: wanted });
 		const items = await activation.poll();
 		expect(items?.map((item) => [item.event, item.text])).toEqual([
 			['messageAdd', 'wanted'],
@@ -216,7 +164,7 @@ describe('Bitrix24 IM Trigger poll (n8n-core PollContext, emulator)', () => {
 	it('polls that emit nothing because of filters still move on (no full page is re-read forever)', async () => {
 		const activation = new Activation(asUser2(), { options: { maxEvents: 2 } });
 		await activation.poll();
-		for (const text of ['a', 'b', 'c', 'd']) await send(text, emulator.webhooks.user2.url);
+		for (const text of ['a', 'b', 'c', 'd']) await send(text, emulator().webhooks.user2.url);
 		await send('from Alice');
 		expect(await activation.poll()).toBeNull();
 		expect(await activation.poll()).toBeNull();
@@ -231,7 +179,7 @@ describe('Bitrix24 IM Trigger poll (n8n-core PollContext, emulator)', () => {
 		await send('stolen');
 		await send('left over');
 		// another application of user 2 reads the queue and acknowledges up to (not including) "left over"
-		const other = emulator.addWebhook({ userId: 2, scopes: ['im'] });
+		const other = emulator().addWebhook({ userId: 2, scopes: ['im'] });
 		const page = (await b24(other.url, 'im.v2.Event.get', {})) as { events: Array<{ eventId: number }> };
 		await b24(other.url, 'im.v2.Event.get', { offset: page.events[page.events.length - 1].eventId });
 		await expect(activation.poll()).rejects.toMatchObject({
@@ -245,13 +193,13 @@ describe('Bitrix24 IM Trigger poll (n8n-core PollContext, emulator)', () => {
 	it('after a restart, a marker acknowledged by an unsaved poll of ours is not reported', async () => {
 		const activation = new Activation(asUser2(), { options: { dialogIds: 'chat1' } });
 		await activation.poll();
-		await send('emitted', emulator.webhooks.admin.url, 'chat1');
+		await send('emitted', emulator().webhooks.admin.url, 'chat1');
 		expect(await activation.poll()).toHaveLength(1);
 		const saved = activation.savedStaticData(); // n8n saves here (the poll emitted)
-		await send('filtered out', emulator.webhooks.admin.url, 'chat2');
+		await send('filtered out', emulator().webhooks.admin.url, 'chat2');
 		expect(await activation.poll()).toBeNull(); // moves the marker, not saved by n8n
 		expect(await activation.poll()).toBeNull(); // acknowledges the saved marker
-		await send('after restart', emulator.webhooks.admin.url, 'chat1');
+		await send('after restart', emulator().webhooks.admin.url, 'chat1');
 		const restarted = new Activation(asUser2(), { options: { dialogIds: 'chat1' } }, saved);
 		expect((await restarted.poll())?.map((item) => item.text)).toEqual(['after restart']);
 	});
@@ -280,29 +228,21 @@ describe('Bitrix24 IM Trigger poll (n8n-core PollContext, emulator)', () => {
 	});
 
 	it('works with the OAuth2 credential (token as Bearer, user from the token)', async () => {
-		const tokens = emulator.issueTokens({ userId: 2, scopes: ['im'] });
-		const credentials = new TestCredentials({
-			bitrix24OAuth2Api: {
-				portalUrl: emulator.baseUrl,
-				oauthServerUrl: emulator.oauth.serverUrl,
-				grantType: 'authorizationCode',
-				accessTokenUrl: emulator.oauth.tokenUrl,
-				clientId: emulator.oauth.clientId,
-				clientSecret: emulator.oauth.clientSecret,
-				scope: 'im',
-				authentication: 'body',
-				oauthTokenData: tokens,
-			},
-		});
+		const { oauth } = emulator();
+		const { credentials } = oauth2Credentials(
+			emulator(),
+			{ userId: 2 },
+			{ clientId: oauth.clientId, clientSecret: oauth.clientSecret, scope: 'im' },
+		);
 		const activation = new Activation(credentials, { authentication: 'oAuth2' });
 		expect(await activation.poll()).toBeNull();
 		await send('via oauth');
-		await send('own, skipped', emulator.webhooks.user2.url);
+		await send('own, skipped', emulator().webhooks.user2.url);
 		expect((await activation.poll())?.map((item) => item.text)).toEqual(['via oauth']);
 	});
 
 	it('Bitrix24 errors are node errors without the webhook secret; bad options fail before any request', async () => {
-		const wrong = emulator.webhooks.user2.url.replace(emulator.webhooks.user2.secret, 'wrongsecret123');
+		const wrong = emulator().webhooks.user2.url.replace(emulator().webhooks.user2.secret, 'wrongsecret123');
 		const activation = new Activation(new TestCredentials({ bitrix24WebhookApi: { webhookUrl: wrong } }));
 		const error = (await activation.poll().catch((e: Error) => e)) as Error & { description?: string };
 		expect(error.message).toContain('[INVALID_CREDENTIALS]');

@@ -1,9 +1,8 @@
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => {}) }));
 
-import { useEmulator, webhookCredentials } from '../helpers/emulator';
+import { emulatorRunner, oauth2Credentials, useEmulator } from '../helpers/emulator';
 import type { Emulator } from '../helpers/emulator';
-import { runWorkflow, TestCredentials } from '../helpers/runWorkflow';
-import type { TestItem } from '../helpers/runWorkflow';
+import { runWorkflow } from '../helpers/runWorkflow';
 
 /** The emulator's portal state (test/emulator/state.js), as far as chats and files go. */
 interface ChatState {
@@ -37,13 +36,7 @@ const PNG_BASE64 = Buffer.from(
 ).toString('base64');
 const png = { data: { data: PNG_BASE64, fileName: 'logo.png', mimeType: 'image/png' } };
 
-const run = (items: TestItem[], parameters: Record<string, unknown>, options: { continueOnFail?: boolean; webhookUrl?: string } = {}) =>
-	runWorkflow({
-		items,
-		parameters: { authentication: 'webhook', resource: 'chat', ...parameters, options: { timeout: 2 } },
-		credentials: webhookCredentials(emulator(), options.webhookUrl),
-		continueOnFail: options.continueOnFail,
-	});
+const run = emulatorRunner(emulator, { resource: 'chat' });
 const json = (output: Array<{ json: Record<string, unknown> }>) => output.map((item) => item.json);
 const byExpression = { __rl: true, mode: 'id', value: '={{ $json.chatId }}' };
 
@@ -293,23 +286,11 @@ describe('Chat → Send File', () => {
 	});
 
 	it('never lets the OAuth2 access token out either (those links carry ?auth=<token>)', async () => {
-		const tokens = (emulator() as unknown as { issueTokens(o: { userId: number; scopes: string[] }): Record<string, string> })
-			.issueTokens({ userId: 1, scopes: ['im', 'disk'] });
+		const { credentials, tokens } = oauth2Credentials(emulator(), { scopes: ['im', 'disk'] });
 		const { output, error } = await runWorkflow({
 			items: [item],
 			parameters: { authentication: 'oAuth2', resource: 'chat', ...sendFile({ simplify: false }), options: { timeout: 2 } },
-			credentials: new TestCredentials({
-				bitrix24OAuth2Api: {
-					portalUrl: emulator().baseUrl,
-					oauthServerUrl: emulator().baseUrl,
-					grantType: 'authorizationCode',
-					accessTokenUrl: `${emulator().baseUrl}/oauth/token/`,
-					clientId: 'client',
-					clientSecret: 'client-secret-xyz',
-					authentication: 'body',
-					oauthTokenData: tokens,
-				},
-			}),
+			credentials,
 		});
 		expect(error).toBeUndefined();
 		const text = JSON.stringify(output);

@@ -1,10 +1,9 @@
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => {}) }));
 
 import { LINKS_REMOVED } from '../../nodes/Bitrix24Im/actions/dialog';
-import { useEmulator, webhookCredentials } from '../helpers/emulator';
+import { emulatorRunner, oauth2Credentials, useEmulator } from '../helpers/emulator';
 import type { Emulator } from '../helpers/emulator';
-import { runWorkflow, TestCredentials } from '../helpers/runWorkflow';
-import type { TestItem } from '../helpers/runWorkflow';
+import { runWorkflow } from '../helpers/runWorkflow';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const emulatorState = require('../emulator/state') as {
@@ -20,13 +19,7 @@ interface EmulatorState {
 }
 const stateOf = (emu: Emulator) => (emu as unknown as { state: EmulatorState }).state;
 
-const run = (items: TestItem[], parameters: Record<string, unknown>, options: { webhookUrl?: string; continueOnFail?: boolean } = {}) =>
-	runWorkflow({
-		items,
-		parameters: { authentication: 'webhook', resource: 'dialog', ...parameters, options: { timeout: 5 } },
-		credentials: webhookCredentials(emulator(), options.webhookUrl),
-		continueOnFail: options.continueOnFail,
-	});
+const run = emulatorRunner(emulator, { resource: 'dialog' }, 5);
 
 const calls = (method: string) => emulator().log.filter((entry) => entry.method === method);
 const ids = (output: Array<{ json: Record<string, unknown> }>) => output.map(({ json }) => json.id as number);
@@ -148,23 +141,11 @@ describe('Dialog → Get Messages', () => {
 		expect(plain.params).toEqual({});
 
 		// With OAuth2 the links carry the access token instead (?auth=...): removed the same way.
-		const tokens = (emulator() as unknown as { issueTokens(o: { userId: number; scopes: string[] }): Record<string, string> })
-			.issueTokens({ userId: 1, scopes: ['im'] });
+		const { credentials, tokens } = oauth2Credentials(emulator());
 		const oauth = await runWorkflow({
 			items: [{}],
 			parameters: { authentication: 'oAuth2', resource: 'dialog', ...getMessages({ dialogId: 'chat2', returnAll: false, limit: 1 }) },
-			credentials: new TestCredentials({
-				bitrix24OAuth2Api: {
-					portalUrl: emulator().baseUrl,
-					oauthServerUrl: emulator().baseUrl,
-					grantType: 'authorizationCode',
-					accessTokenUrl: `${emulator().baseUrl}/oauth/token/`,
-					clientId: 'client',
-					clientSecret: 'client-secret-xyz',
-					authentication: 'body',
-					oauthTokenData: tokens,
-				},
-			}),
+			credentials,
 		});
 		expect(oauth.error).toBeUndefined();
 		expect(oauth.output[0].json.files).toEqual([expect.objectContaining({ id: file.ID, urlDownload: null, linksRemoved: LINKS_REMOVED })]);

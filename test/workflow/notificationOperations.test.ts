@@ -1,8 +1,8 @@
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => {}) }));
 
 import type { Emulator } from '../helpers/emulator';
-import { useEmulator, webhookCredentials } from '../helpers/emulator';
-import { runWorkflow, TestCredentials } from '../helpers/runWorkflow';
+import { oauth2Credentials, useEmulator, webhookCredentials } from '../helpers/emulator';
+import { runWorkflow } from '../helpers/runWorkflow';
 import type { TestItem } from '../helpers/runWorkflow';
 
 interface Notification {
@@ -25,22 +25,7 @@ const notificationsOf = (userId: number) =>
 		.sort((a, b) => a.id - b.id);
 
 /** OAuth2 credentials of an app installed for user 1: Bitrix24 keeps notification tags only for apps. */
-function oauthCredentials() {
-	const tokens = (emulator() as unknown as { issueTokens(o: { userId: number; scopes: string[] }): Record<string, string> })
-		.issueTokens({ userId: 1, scopes: ['im'] });
-	return new TestCredentials({
-		bitrix24OAuth2Api: {
-			portalUrl: emulator().baseUrl,
-			oauthServerUrl: emulator().baseUrl,
-			grantType: 'authorizationCode',
-			accessTokenUrl: `${emulator().baseUrl}/oauth/token/`,
-			clientId: 'client',
-			clientSecret: 'client-secret-xyz',
-			authentication: 'body',
-			oauthTokenData: tokens,
-		},
-	});
-}
+const oauthCredentials = () => oauth2Credentials(emulator()).credentials;
 
 const run = (items: TestItem[], parameters: Record<string, unknown>, continueOnFail = false, oauth = false) =>
 	runWorkflow({

@@ -1,9 +1,7 @@
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => {}) }));
 
-import { useEmulator, webhookCredentials } from '../helpers/emulator';
+import { emulatorRunner, useEmulator } from '../helpers/emulator';
 import type { Emulator } from '../helpers/emulator';
-import { runWorkflow } from '../helpers/runWorkflow';
-import type { TestItem } from '../helpers/runWorkflow';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const emulatorState = require('../emulator/state') as {
@@ -17,13 +15,7 @@ interface EmulatorState {
 }
 const stateOf = (emu: Emulator) => (emu as unknown as { state: EmulatorState }).state;
 
-const run = (items: TestItem[], parameters: Record<string, unknown>, options: { webhookUrl?: string; continueOnFail?: boolean } = {}) =>
-	runWorkflow({
-		items,
-		parameters: { authentication: 'webhook', resource: 'user', ...parameters, options: { timeout: 5 } },
-		credentials: webhookCredentials(emulator(), options.webhookUrl),
-		continueOnFail: options.continueOnFail,
-	});
+const run = emulatorRunner(emulator, { resource: 'user' }, 5);
 
 const calls = (method: string) => emulator().log.filter((entry) => entry.method === method);
 const pages = (method: string) => calls(method).map(({ params }) => [params?.OFFSET, params?.LIMIT]);
