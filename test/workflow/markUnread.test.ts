@@ -3,6 +3,8 @@ import nock from 'nock';
 // Retry back-off and rate-limit waits would only slow these tests down; their arithmetic is unit-tested on a fake clock.
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => {}) }));
 
+import { ExecuteContext } from 'n8n-core';
+
 import { resetBuckets } from '../../nodes/Bitrix24Im/transport/limiter';
 import { runWorkflow, TestCredentials } from '../helpers/runWorkflow';
 
@@ -112,6 +114,69 @@ describe('Mark Unread with an incoming webhook', () => {
 
 		expect(output).toHaveLength(2);
 		expect(scope.isDone()).toBe(true);
+	});
+});
+
+describe('parameters without an expression', () => {
+	/** How often n8n evaluated each parameter (raw reads, which evaluate nothing, not counted). */
+	function countEvaluations() {
+		// ExecuteContext's getNodeParameter is an own property of each instance; the method it calls is inherited.
+		let owner = ExecuteContext.prototype as object;
+		while (!Object.prototype.hasOwnProperty.call(owner, '_getNodeParameter')) owner = Object.getPrototypeOf(owner);
+		const spy = jest.spyOn(owner as { _getNodeParameter: (...args: unknown[]) => unknown }, '_getNodeParameter');
+		return {
+			of: (name: string) =>
+				spy.mock.calls.filter(
+					([parameter, , , options]) => parameter === name && !(options as { rawExpressions?: boolean } | undefined)?.rawExpressions,
+				).length,
+			restore: () => spy.mockRestore(),
+		};
+	}
+
+	it('are evaluated once per execution, expressions once per item, and every item gets its own values', async () => {
+		let sent: unknown;
+		nock(PORTAL)
+			.post(`/rest/1/${HOOK_CODE}/batch.json`, (body) => {
+				sent = body;
+				return true;
+			})
+			.reply(200, { result: { result: { i0: true, i1: true, i2: true }, result_error: [], result_time: [] }, time: TIME });
+		const evaluations = countEvaluations();
+		try {
+			const { output, error } = await runWorkflow({
+				items: [{ messageId: 10 }, { messageId: 11 }, { messageId: 12 }],
+				parameters: markUnread({ dialogId: { __rl: true, mode: 'id', value: 'chat7' } }),
+				credentials: webhookCredentials(),
+			});
+			expect(error).toBeUndefined();
+			expect(output).toHaveLength(3);
+			expect(evaluations.of('dialogId')).toBe(1);
+			expect(evaluations.of('messageId')).toBe(3);
+		} finally {
+			evaluations.restore();
+		}
+		expect(sent).toEqual({
+			halt: 0,
+			cmd: {
+				i0: 'im.dialog.unread?DIALOG_ID=chat7&MESSAGE_ID=10',
+				i1: 'im.dialog.unread?DIALOG_ID=chat7&MESSAGE_ID=11',
+				i2: 'im.dialog.unread?DIALOG_ID=chat7&MESSAGE_ID=12',
+			},
+		});
+	});
+
+	it('a bad fixed value fails every item, each error naming its own item', async () => {
+		const { output, error } = await runWorkflow({
+			items: [{ messageId: 10 }, { messageId: 11 }],
+			parameters: markUnread({ dialogId: 'chat-7' }),
+			credentials: webhookCredentials(),
+			continueOnFail: true,
+		});
+		expect(error).toBeUndefined();
+		expect(output.map(({ json }) => json.error)).toEqual([
+			'Item 0: Dialog ID "chat-7" is not valid: use chatNNN for a group chat, sgNNN for a workgroup chat or NNN (a user id) for a private dialog',
+			'Item 1: Dialog ID "chat-7" is not valid: use chatNNN for a group chat, sgNNN for a workgroup chat or NNN (a user id) for a private dialog',
+		]);
 	});
 });
 

@@ -6,7 +6,7 @@ import type { Authentication } from '../transport';
 import { hintFor, failureMessage, toNodeApiError } from '../transport/errors';
 import type { Bitrix24Outcome } from '../transport/types';
 import { operationFields } from './buildProperties';
-import { createItemReader } from './fields';
+import { createItemReader, itemParameter } from './fields';
 import { findOperation } from './index';
 import { readRunOptions } from './options';
 import type { OperationDescription } from './types';
@@ -31,7 +31,7 @@ async function readItem(
 		const read = createItemReader(context, itemIndex, fields);
 		const params = await operation.toParams(read);
 		const method = operation.methodFor?.(read) ?? operation.method;
-		const returnAll = operation.paging && context.getNodeParameter('returnAll', itemIndex, false) === true;
+		const returnAll = operation.paging && itemParameter(context, 'returnAll', itemIndex, false) === true;
 		const limit = operation.paging && !returnAll ? read.positiveInteger('limit') : undefined;
 		return { itemIndex, method, params, limit };
 	} catch (error) {
@@ -98,7 +98,7 @@ async function sendAll(
 
 function outputRows(context: IExecuteFunctions, operation: OperationDescription, request: ItemRequest, answer: Bitrix24Outcome & { ok: true }) {
 	if (operation.paging) return answer.value.result as IDataObject[];
-	const simplify = operation.shape && context.getNodeParameter('simplify', request.itemIndex, true) === true;
+	const simplify = operation.shape && itemParameter(context, 'simplify', request.itemIndex, true) === true;
 	const shaped = simplify
 		? (operation.shape as NonNullable<OperationDescription['shape']>)(answer.value, request.params)
 		: (answer.value as unknown as IDataObject);

@@ -60,21 +60,58 @@ export function toJson(value: unknown): IDataObject | IDataObject[] | undefined 
 const isEmpty = (value: unknown) =>
 	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
+/** Per execution: for each parameter read, whether it holds no expression and so the value it has for every item. */
+const fixedParameters = new WeakMap<IExecuteFunctions, Map<string, { fixed: boolean; value: unknown }>>();
+
+const holdsExpression = (raw: unknown): boolean =>
+	typeof raw === 'string'
+		? raw.startsWith('=')
+		: typeof raw === 'object' && raw !== null && Object.values(raw).some(holdsExpression);
+
+/**
+ * A parameter's value for one item. n8n evaluates, copies and validates a parameter on every call, which costs more
+ * than the rest of an item's processing; a parameter without an expression has the same value for every item, so a
+ * plain (non-object) value of one is read once per execution.
+ */
+export function itemParameter(
+	context: IExecuteFunctions,
+	path: string,
+	itemIndex: number,
+	fallback: unknown,
+	extractValue = false,
+): unknown {
+	let known = fixedParameters.get(context);
+	if (!known) {
+		known = new Map();
+		fixedParameters.set(context, known);
+	}
+	const key = extractValue ? `${path} (value)` : path;
+	const seen = known.get(key);
+	if (seen?.fixed) return seen.value;
+	const value = context.getNodeParameter(path, itemIndex, fallback, extractValue ? { extractValue } : undefined);
+	if (!seen) {
+		const raw = context.getNodeParameter(path, itemIndex, fallback, { rawExpressions: true });
+		known.set(key, { fixed: !holdsExpression(raw) && (value === null || typeof value !== 'object'), value });
+	}
+	return value;
+}
+
 export function createItemReader(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	fields: INodeProperties[],
 ): ItemReader {
-	const node = context.getNode();
+	const rejection = (field: string, value: unknown, expected: string) =>
+		inputError(context.getNode(), itemIndex, labelOf(field), value, expected);
 	const labelOf = (path: string) => {
 		const [name, inner] = path.split('.');
 		const property = fields.find((entry) => entry.name === name);
 		const nested = inner ? (property?.options as INodeProperties[] | undefined)?.find((entry) => entry.name === inner) : property;
 		return nested?.displayName ?? path;
 	};
-	const valueOf = (field: string) => context.getNodeParameter(field, itemIndex, '');
+	const valueOf = (field: string) => itemParameter(context, field, itemIndex, '');
 	const check = <T>(field: string, value: unknown, converted: T | undefined, expected: string): T => {
-		if (converted === undefined) throw inputError(node, itemIndex, labelOf(field), value, expected);
+		if (converted === undefined) throw rejection(field, value, expected);
 		return converted;
 	};
 	const read = <T>(field: string, convert: (value: unknown) => T | undefined, expected: string): T => {
@@ -83,7 +120,7 @@ export function createItemReader(
 	};
 	// A resource locator holds {mode, value}; saved workflows from before it may hold the plain id.
 	const readLocator = <T>(field: string, convert: (value: unknown) => T | undefined, expected: string): T => {
-		const value = context.getNodeParameter(field, itemIndex, '', { extractValue: true });
+		const value = itemParameter(context, field, itemIndex, '', true);
 		return check(field, value, convert(value), expected);
 	};
 	return {
@@ -120,12 +157,12 @@ export function createItemReader(
 			if (isEmpty(value)) return undefined;
 			return check(field, value, toJson(value), 'it must be a JSON object or array');
 		},
-		flag: (field, fallback) => (context.getNodeParameter(field, itemIndex, fallback) === true ? 'Y' : 'N'),
+		flag: (field, fallback) => (itemParameter(context, field, itemIndex, fallback) === true ? 'Y' : 'N'),
 		binary: async (field) => {
 			const propertyName = read(field, toText, 'it must name an input binary property, e.g. data');
 			const item = context.getInputData()[itemIndex];
 			if (!item?.binary?.[propertyName]) {
-				throw inputError(node, itemIndex, labelOf(field), propertyName, 'the input item has no binary property of that name');
+				throw rejection(field, propertyName, 'the input item has no binary property of that name');
 			}
 			const binary = item.binary[propertyName];
 			const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, propertyName);
@@ -136,7 +173,7 @@ export function createItemReader(
 			};
 		},
 		invalid: (field, expected, shown) => {
-			throw inputError(node, itemIndex, labelOf(field), shown === undefined ? valueOf(field) : shown, expected);
+			throw rejection(field, shown === undefined ? valueOf(field) : shown, expected);
 		},
 	};
 }
