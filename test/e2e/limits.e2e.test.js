@@ -45,6 +45,14 @@ function pairedItemsOf(run, nodeName) {
 	return run.data.resultData.runData[nodeName][0].data.main[0].map((item) => item.pairedItem);
 }
 
+/** The node's output: one `result: true` per input item, in order, each paired with its item. */
+function expectEveryItemMarked(run, items) {
+	const out = outputOf(run, B24);
+	expect(out).toHaveLength(items.length);
+	expect(out.filter((o) => o.result !== true)).toEqual([]);
+	expect(pairedItemsOf(run, B24)).toEqual(items.map((_, item) => ({ item })));
+}
+
 function mustSucceed(res) {
 	if (res.code !== 0 || !res.run || errorOf(res.run)) {
 		throw new Error(`n8n execute failed (exit ${res.code}): ${JSON.stringify(errorOf(res.run))}\n${res.output.slice(-4000)}`);
@@ -120,10 +128,7 @@ describe('Mark Unread under Bitrix24 limits (real n8n)', () => {
 			const res = await n8n.execute(wf.id, { timeoutMs: 14 * 60 * 1000 });
 			mustSucceed(res);
 
-			const out = outputOf(res.run, B24);
-			expect(out).toHaveLength(120);
-			expect(out.filter((o) => o.result !== true)).toEqual([]);
-			expect(pairedItemsOf(res.run, B24)).toEqual(items.map((_, item) => ({ item })));
+			expectEveryItemMarked(res.run, items);
 
 			const entries = logSince(emu, since);
 			expect(entries.every((e) => e.method === 'im.dialog.unread')).toBe(true); // batching off: no batch request
@@ -143,10 +148,7 @@ describe('Mark Unread under Bitrix24 limits (real n8n)', () => {
 			const res = await n8n.execute(wf.id);
 			mustSucceed(res);
 
-			const out = outputOf(res.run, B24);
-			expect(out).toHaveLength(120);
-			expect(out.filter((o) => o.result !== true)).toEqual([]);
-			expect(pairedItemsOf(res.run, B24)).toEqual(items.map((_, item) => ({ item })));
+			expectEveryItemMarked(res.run, items);
 
 			const entries = logSince(emu, since);
 			expect(entries.map((e) => [e.method, e.status])).toEqual([
@@ -254,10 +256,7 @@ describe('Mark Unread under Bitrix24 limits (real n8n)', () => {
 
 			for (const res of results) {
 				mustSucceed(res);
-				const out = outputOf(res.run, B24);
-				expect(out).toHaveLength(N);
-				expect(out.filter((o) => o.result !== true)).toEqual([]);
-				expect(pairedItemsOf(res.run, B24)).toEqual(items.map((_, item) => ({ item })));
+				expectEveryItemMarked(res.run, items);
 			}
 			const entries = logSince(emu, since);
 			expect(entries.every((e) => e.method === 'im.dialog.unread')).toBe(true);

@@ -95,6 +95,29 @@ function eventGets(emu, userId) {
 	return emu.log.filter((e) => e.method === 'im.v2.event.get' && e.userId === userId);
 }
 
+/** A workflow of the trigger node alone (new messages, own ones skipped), reading the queue of the credential's user. */
+function triggerWorkflow(id, name, credential, parameters = {}) {
+	return {
+		id,
+		name,
+		active: false,
+		nodes: [
+			{
+				id: crypto.randomUUID(),
+				name: TRIGGER,
+				type: TRIGGER_TYPE,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { authentication: 'webhook', events: ['messageAdd'], ignoreOwnMessages: true, options: {}, ...parameters },
+				credentials: { bitrix24WebhookApi: credential },
+			},
+		],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
 describe('Bitrix24 IM Trigger in a real n8n', () => {
 	let emu;
 	let sender;
@@ -110,31 +133,9 @@ describe('Bitrix24 IM Trigger in a real n8n', () => {
 		// The sender is user 1 (admin webhook); the trigger reads the queue of user 2, a member of chat2.
 		await sender.importCredentials([{ id: 'b24send', name: 'B24 sender', type: 'bitrix24WebhookApi', data: { webhookUrl: emu.webhooks.admin.url } }]);
 		await receiver.importCredentials([{ id: 'b24recv', name: 'B24 receiver', type: 'bitrix24WebhookApi', data: { webhookUrl: emu.webhooks.user2.url } }]);
-		await receiver.importWorkflow({
-			id: WF_TRIGGER,
-			name: 'e2e trigger',
-			active: false,
-			nodes: [
-				{
-					id: crypto.randomUUID(),
-					name: TRIGGER,
-					type: TRIGGER_TYPE,
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: {
-						authentication: 'webhook',
-						events: ['messageAdd'],
-						ignoreOwnMessages: true,
-						pollTimes: { item: [{ mode: 'everyMinute' }] },
-						options: {},
-					},
-					credentials: { bitrix24WebhookApi: { id: 'b24recv', name: 'B24 receiver' } },
-				},
-			],
-			connections: {},
-			settings: { executionOrder: 'v1' },
-			pinData: {},
-		});
+		await receiver.importWorkflow(
+			triggerWorkflow(WF_TRIGGER, 'e2e trigger', { id: 'b24recv', name: 'B24 receiver' }, { pollTimes: { item: [{ mode: 'everyMinute' }] } }),
+		);
 		const published = await receiver.n8n(['publish:workflow', `--id=${WF_TRIGGER}`]);
 		if (published.code !== 0) throw new Error(`publish:workflow failed:\n${published.output}`);
 	}, 10 * 60 * 1000);
@@ -256,25 +257,7 @@ describe('Bitrix24 IM Trigger in a real n8n', () => {
 		const WF_MANUAL = 'b24manual';
 		const user3 = emu.addWebhook({ userId: 3, scopes: ['im'] });
 		await receiver.importCredentials([{ id: 'b24user3', name: 'B24 user 3', type: 'bitrix24WebhookApi', data: { webhookUrl: user3.url } }]);
-		await receiver.importWorkflow({
-			id: WF_MANUAL,
-			name: 'e2e manual trigger',
-			active: false,
-			nodes: [
-				{
-					id: crypto.randomUUID(),
-					name: TRIGGER,
-					type: TRIGGER_TYPE,
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: { authentication: 'webhook', events: ['messageAdd'], ignoreOwnMessages: true, options: {} },
-					credentials: { bitrix24WebhookApi: { id: 'b24user3', name: 'B24 user 3' } },
-				},
-			],
-			connections: {},
-			settings: { executionOrder: 'v1' },
-			pinData: {},
-		});
+		await receiver.importWorkflow(triggerWorkflow(WF_MANUAL, 'e2e manual trigger', { id: 'b24user3', name: 'B24 user 3' }));
 		await startAndWaitForPoll(); // the published workflow of the first test activates too
 		const base = `http://127.0.0.1:${receiver.port}`;
 		const browserId = crypto.randomUUID();
