@@ -59,12 +59,19 @@ function expectOk(res) {
 	return res.body.result;
 }
 
+/** JSON calls to the REST API: `call(method, json, url)` answers the raw response, `ok(...)` the checked result. */
+function restClient(defaultUrl) {
+	const call = (method, json = {}, url = defaultUrl) => http(`${url}${method}`, { json });
+	const ok = async (method, json, url) => expectOk(await call(method, json, url));
+	return { call, ok };
+}
+
 async function main() {
 	let passed = 0;
 	let failed = 0;
 	const started = [];
 	const t = {
-		assert, http, expectError, expectOk,
+		assert, http, expectError, expectOk, restClient,
 		/** A fresh emulator (closed at the end); rate limit off unless given. */
 		async emulator(options = {}) {
 			const emu = await startEmulator(Object.assign({ port: 0, rateLimit: false }, options));

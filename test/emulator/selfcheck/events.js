@@ -5,12 +5,11 @@ const events = require('../methods/events');
 module.exports = {
 	title: 'im.v2.Event.* (user event queue)',
 	async run(t) {
-		const { assert, http, expectOk } = t;
+		const { assert } = t;
 		const emu = await t.emulator();
 		const w1 = emu.webhooks.admin.url; // user 1
 		const w2 = emu.webhooks.user2.url; // user 2
-		const call = (m, json = {}, url = w1) => http(`${url}${m}`, { json });
-		const ok = async (m, json, url) => expectOk(await call(m, json, url));
+		const { ok } = t.restClient(w1);
 		const get = (json, url) => ok('im.v2.Event.get', json, url);
 
 		await t.check('not subscribed: nothing recorded, get answers an empty list', async () => {

@@ -10,8 +10,7 @@ module.exports = {
 		const admin = emu.webhooks.admin;
 		const w = admin.url;
 		const w2 = emu.webhooks.user2.url;
-		const call = (m, json = {}, url = w) => http(`${url}${m}`, { json });
-		const ok = async (m, json, url) => expectOk(await call(m, json, url));
+		const { call, ok } = t.restClient(w);
 		const text = Buffer.from('Quarterly report\n').toString('base64');
 		let folderId;
 		let uploaded;

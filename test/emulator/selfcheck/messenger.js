@@ -15,8 +15,7 @@ module.exports = {
 		const emu = await t.emulator();
 		const w = emu.webhooks.admin.url;
 		const w2 = emu.webhooks.user2.url;
-		const call = (m, json = {}, url = w) => http(`${url}${m}`, { json });
-		const ok = async (m, json, url) => expectOk(await call(m, json, url));
+		const { call, ok } = t.restClient(w);
 
 		await t.check('im.message.share: TASK/POST/CALEND/CHAT -> true, a note in the dialog, CHAT opens a new chat', async () => {
 			const msgId = emu.messagesOf('chat1')[1].id; // by user 2

@@ -3,12 +3,11 @@
 module.exports = {
 	title: 'Other im.* methods',
 	async run(t) {
-		const { assert, http, expectError, expectOk } = t;
+		const { assert, expectError, expectOk } = t;
 		const emu = await t.emulator();
 		const w = emu.webhooks.admin.url;
 		const w2 = emu.webhooks.user2.url;
-		const call = (m, json = {}, url = w) => http(`${url}${m}`, { json });
-		const ok = async (m, json, url) => expectOk(await call(m, json, url));
+		const { call, ok } = t.restClient(w);
 
 		await t.check('im.message.add: id; MESSAGE_EMPTY first; wrong type; PARAMS_ERROR; USER_ID_EMPTY; CHAT_ID_EMPTY', async () => {
 			const id = await ok('im.message.add', { DIALOG_ID: 'chat2', MESSAGE: ' hello ' });

@@ -3,12 +3,11 @@
 module.exports = {
 	title: 'Paging: LAST_ID/FIRST_ID, OFFSET/LIMIT with next/hasMore/total, LAST_ID+LAST_TYPE',
 	async run(t) {
-		const { assert, http, expectError, expectOk } = t;
+		const { assert, expectError, expectOk } = t;
 		const emu = await t.emulator();
 		const w = emu.webhooks.admin.url;
 		const w3 = emu.webhooks.user3.url;
-		const call = (m, json = {}, url = w) => http(`${url}${m}`, { json });
-		const ok = async (m, json, url) => expectOk(await call(m, json, url));
+		const { call, ok } = t.restClient(w);
 
 		await t.check('seed: chat6 "Long history" has 120 messages, read by users 1 and 2', async () => {
 			assert.equal(emu.messagesOf('chat6').length, 120);
