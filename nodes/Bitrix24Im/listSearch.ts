@@ -1,20 +1,17 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
+import { MIN_SEARCH_LENGTH } from './actions/user';
 import { Bitrix24Client, connect } from './transport';
 import type { Authentication } from './transport';
-import { toNodeApiError } from './transport/errors';
 import { STANDARD_PLAN } from './transport/limiter';
 
 const TIMEOUT_MS = 30_000;
-/** Bitrix24's search methods refuse shorter queries (FIND_SHORT). */
-const MIN_SEARCH_LENGTH = 2;
 
 async function callFor(context: ILoadOptionsFunctions, method: string, params: IDataObject) {
 	const authentication = context.getNodeParameter('authentication', 'webhook') as Authentication;
 	const connection = await connect(context, authentication, TIMEOUT_MS);
-	const outcome = await new Bitrix24Client(context, connection, STANDARD_PLAN).call(method, params, true);
-	if (!outcome.ok) throw toNodeApiError(context.getNode(), method, outcome.failure, connection.scrubber);
-	return { answer: outcome.value, portal: connection.portal };
+	const answer = await new Bitrix24Client(context, connection, STANDARD_PLAN).callOrThrow(method, params, true);
+	return { answer, portal: connection.portal };
 }
 
 const dialogUrl = (portal: string, dialogId: string) => `${portal}/online/?IM_DIALOG=${encodeURIComponent(dialogId)}`;

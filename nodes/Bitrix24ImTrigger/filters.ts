@@ -1,3 +1,4 @@
+import { normalizeDialogId } from '../Bitrix24Im/actions/fields';
 import type { TriggerItem } from './events';
 
 export interface EventFilters {
@@ -10,22 +11,20 @@ export interface EventFilters {
 	skipSystem: boolean;
 }
 
-const DIALOG_ID = /^(\d+|chat\d+|sg\d+)$/;
-
 /** "chat12, 5,SG3" -> ['chat12', '5', 'sg3']; throws a plain message naming the bad entry. */
 export function parseDialogIds(value: string): string[] {
-	const ids = String(value ?? '')
+	return String(value ?? '')
 		.split(/[\s,;]+/)
-		.map((part) => part.trim().toLowerCase())
-		.filter((part) => part !== '');
-	for (const id of ids) {
-		if (!DIALOG_ID.test(id)) {
-			throw new Error(
-				`Dialog ID "${id}" is not valid: use chatNNN (group chat), sgNNN (workgroup chat) or NNN (private dialog with user NNN)`,
-			);
-		}
-	}
-	return ids;
+		.filter((part) => part !== '')
+		.map((part) => {
+			const id = normalizeDialogId(part);
+			if (id === undefined) {
+				throw new Error(
+					`Dialog ID "${part.toLowerCase()}" is not valid: use chatNNN (group chat), sgNNN (workgroup chat) or NNN (private dialog with user NNN)`,
+				);
+			}
+			return id;
+		});
 }
 
 function inDialogs(item: TriggerItem, dialogIds: string[]): boolean {

@@ -66,11 +66,7 @@ class EventReader {
 
 	/** Every call here is safe to repeat: subscribe is idempotent and get with the same offset answers the same. */
 	async call(method: string, params: IDataObject): Promise<unknown> {
-		const outcome = await this.client.call(method, params, true);
-		if (!outcome.ok) {
-			throw toNodeApiError(this.context.getNode(), method, outcome.failure, this.connection.scrubber);
-		}
-		return outcome.value.result;
+		return (await this.client.callOrThrow(method, params, true)).result;
 	}
 
 	async page(params: IDataObject): Promise<RawEvent[]> {

@@ -58,6 +58,7 @@ export async function requestFor(
 ) {
 	const op = operationOf(resource, operation);
 	const read = createItemReader(fakeContext(parameters, binaries), 0, operationFields(op));
+	const method = op.methodFor?.(read) ?? op.method;
 	const params = await op.toParams(read);
-	return { method: op.methodFor?.(read) ?? op.method, params: JSON.parse(JSON.stringify(params)) as IDataObject };
+	return { method, params: JSON.parse(JSON.stringify(params)) as IDataObject };
 }

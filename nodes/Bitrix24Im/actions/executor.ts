@@ -29,8 +29,8 @@ async function readItem(
 ): Promise<ItemState> {
 	try {
 		const read = createItemReader(context, itemIndex, fields);
-		const params = await operation.toParams(read);
 		const method = operation.methodFor?.(read) ?? operation.method;
+		const params = await operation.toParams(read);
 		const returnAll = operation.paging && itemParameter(context, 'returnAll', itemIndex, false) === true;
 		const limit = operation.paging && !returnAll ? read.positiveInteger('limit') : undefined;
 		return { itemIndex, method, params, limit };

@@ -114,20 +114,16 @@ export function createItemReader(
 		if (converted === undefined) throw rejection(field, value, expected);
 		return converted;
 	};
-	const read = <T>(field: string, convert: (value: unknown) => T | undefined, expected: string): T => {
-		const value = valueOf(field);
-		return check(field, value, convert(value), expected);
-	};
-	// A resource locator holds {mode, value}; saved workflows from before it may hold the plain id.
-	const readLocator = <T>(field: string, convert: (value: unknown) => T | undefined, expected: string): T => {
-		const value = itemParameter(context, field, itemIndex, '', true);
+	// `locator`: a resource locator holds {mode, value}; saved workflows from before it may hold the plain id.
+	const read = <T>(field: string, convert: (value: unknown) => T | undefined, expected: string, locator = false): T => {
+		const value = itemParameter(context, field, itemIndex, '', locator);
 		return check(field, value, convert(value), expected);
 	};
 	return {
 		itemIndex,
 		dialogId: (field) =>
-			readLocator(field, normalizeDialogId, 'use chatNNN for a group chat, sgNNN for a workgroup chat or NNN (a user id) for a private dialog'),
-		chatId: (field) => readLocator(field, toChatId, 'use the chat\'s number, e.g. 12 (or chat12)'),
+			read(field, normalizeDialogId, 'use chatNNN for a group chat, sgNNN for a workgroup chat or NNN (a user id) for a private dialog', true),
+		chatId: (field) => read(field, toChatId, 'use the chat\'s number, e.g. 12 (or chat12)', true),
 		positiveInteger: (field) => read(field, toPositiveInteger, 'it must be a whole number greater than 0'),
 		optionalPositiveInteger: (field) => {
 			const value = valueOf(field);
@@ -213,6 +209,10 @@ function locatorField(options: {
 		],
 	};
 }
+
+/** How a Dialog ID is written, for the fields' help. */
+export const DIALOG_HELP =
+	'chatNNN for a group chat (e.g. chat12), sgNNN for a workgroup chat (e.g. sg5), or NNN, a user ID, for the private dialog with that user';
 
 export function dialogIdField(description: string): INodeProperties {
 	return locatorField({

@@ -7,8 +7,9 @@ import type { LeakyBucket, RateLimit } from './limiter';
 import { bucketFor } from './limiter';
 import type { Connection } from './request';
 import { send } from './request';
+import { toNodeApiError } from './errors';
 import { decideRetry, isRetryableCode } from './retry';
-import type { Bitrix24Failure, Bitrix24Outcome } from './types';
+import type { Bitrix24Failure, Bitrix24Outcome, Bitrix24Success } from './types';
 
 export { connect } from './request';
 export type { Authentication, Connection } from './request';
@@ -59,6 +60,13 @@ export class Bitrix24Client {
 
 	async call(method: string, params: IDataObject, retrySafe: boolean): Promise<Bitrix24Outcome> {
 		return await this.request(method, params, retrySafe);
+	}
+
+	/** `call` for callers that stop at the first failure: the answer, or the failure as a scrubbed NodeApiError. */
+	async callOrThrow(method: string, params: IDataObject, retrySafe: boolean): Promise<Bitrix24Success> {
+		const outcome = await this.request(method, params, retrySafe);
+		if (!outcome.ok) throw toNodeApiError(this.context.getNode(), method, outcome.failure, this.connection.scrubber);
+		return outcome.value;
 	}
 
 	/**

@@ -47,7 +47,6 @@ export const customApiCall: ResourceDescription = {
 				},
 			],
 			toParams: (read) => {
-				methodName(read);
 				const parameters = read.json('parameters') ?? {};
 				if (Array.isArray(parameters)) {
 					read.invalid('parameters', 'it must be a JSON object of parameter names and values, e.g. {"CHAT_ID": 12}');

@@ -1,12 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Bitrix24Success } from '../../transport/types';
-import { booleanField, collectionField, dialogIdField, messageIdField } from '../fields';
+import { booleanField, collectionField, DIALOG_HELP, dialogIdField, messageIdField } from '../fields';
+import { offsetPaging } from '../paging';
 import { asObject, succeededWithId } from '../shapes';
 import type { PagingDescription, ResourceDescription } from '../types';
-
-const DIALOG_HELP =
-	'chatNNN for a group chat (e.g. chat12), sgNNN for a workgroup chat (e.g. sg5), or NNN, a user ID, for the private dialog with that user';
 
 /** The file fields of im.dialog.messages.get that hold links; Bitrix24 signs them with the caller's credential. */
 const FILE_LINKS = ['urlPreview', 'urlShow', 'urlDownload'];
@@ -63,15 +61,6 @@ const messagePaging: PagingDescription = {
 	},
 };
 
-/** OFFSET paging where Bitrix24 gives the next page's offset as the answer's top-level `next`. */
-function offsetPaging(max: number, records: (answer: Bitrix24Success) => IDataObject[]): PagingDescription {
-	return {
-		pageSize: { param: 'LIMIT', max },
-		records,
-		nextPage: (answer, params) => (typeof answer.next === 'number' ? { ...params, OFFSET: answer.next } : undefined),
-	};
-}
-
 const recentPaging: PagingDescription = {
 	pageSize: { param: 'LIMIT', max: 200 },
 	records: (answer) => {
@@ -108,9 +97,7 @@ export const dialog: ResourceDescription = {
 			description: 'Mark a message and every later message of a dialog as unread for the credential\'s user',
 			method: 'im.dialog.unread',
 			fields: [
-				dialogIdField(
-					'The dialog to mark: chatNNN for a group chat (e.g. chat12), sgNNN for a workgroup chat (e.g. sg5), or NNN, a user ID, for the private dialog with that user',
-				),
+				dialogIdField(`The dialog to mark: ${DIALOG_HELP}`),
 				messageIdField(
 					'Message ID',
 					'The first message to become unread: it and every later message of the dialog are marked unread. A whole number greater than 0.',
@@ -127,9 +114,7 @@ export const dialog: ResourceDescription = {
 			description: 'Mark the messages of a dialog as read for the credential\'s user, all of them or up to a message',
 			method: 'im.dialog.read',
 			fields: [
-				dialogIdField(
-					'The dialog to mark: chatNNN for a group chat, sgNNN for a workgroup chat, or NNN, a user ID, for the private dialog with that user',
-				),
+				dialogIdField(`The dialog to mark: ${DIALOG_HELP}`),
 				{
 					...messageIdField(
 						'Up To Message ID',

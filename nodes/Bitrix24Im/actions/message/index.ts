@@ -1,4 +1,4 @@
-import { booleanField, collectionField, dialogIdField, messageIdField, messageTextField } from '../fields';
+import { booleanField, collectionField, DIALOG_HELP, dialogIdField, messageIdField, messageTextField } from '../fields';
 import { attachmentsField, keyboardField, menuField, readAttach } from '../richContent';
 import { succeededWithId } from '../shapes';
 import type { ResourceDescription } from '../types';
@@ -23,9 +23,7 @@ export const message: ResourceDescription = {
 			description: 'Send a message to a dialog as the credential\'s user',
 			method: 'im.message.add',
 			fields: [
-				dialogIdField(
-					'Where to send: chatNNN for a group chat, sgNNN for a workgroup chat, or NNN, a user ID, for the private dialog with that user',
-				),
+				dialogIdField(`Where to send: ${DIALOG_HELP}`),
 				messageTextField(
 					'The message text; Bitrix24 BB-codes such as [b]bold[/b] are allowed. Required unless Attachments are given.',
 					false,
@@ -160,9 +158,7 @@ export const message: ResourceDescription = {
 			method: 'im.message.share',
 			fields: [
 				messageIdField('Message ID', 'The message to share. A whole number greater than 0.'),
-				dialogIdField(
-					'The dialog the message is in: chatNNN for a group chat, sgNNN for a workgroup chat, or NNN, a user ID, for the private dialog with that user',
-				),
+				dialogIdField(`The dialog the message is in: ${DIALOG_HELP}`),
 				{
 					displayName: 'Share As',
 					name: 'shareAs',

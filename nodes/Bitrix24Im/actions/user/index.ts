@@ -2,24 +2,20 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import type { Bitrix24Success } from '../../transport/types';
 import { asObject, succeeded } from '../shapes';
-import type { PagingDescription, ResourceDescription } from '../types';
+import { offsetPaging } from '../paging';
+import type { ResourceDescription } from '../types';
 
 const STATUSES = ['online', 'dnd', 'away', 'break'] as const;
 
 /** Bitrix24's search methods refuse shorter phrases (FIND_SHORT). */
-const MIN_SEARCH_LENGTH = 2;
+export const MIN_SEARCH_LENGTH = 2;
 
 /** The maps of im.counters.get; PHP sends an empty one as `[]`. The *_UNREAD keys are real lists and stay arrays. */
 const COUNTER_MAPS = ['TYPE', 'CHAT', 'CHAT_MUTED', 'LINES', 'DIALOG'];
 
 /** The search methods answer an object keyed by id (`[]` when nothing matched), paged by OFFSET with a top-level `next`. */
-function searchPaging(order: (records: IDataObject[]) => IDataObject[]): PagingDescription {
-	return {
-		pageSize: { param: 'LIMIT', max: 50 },
-		records: ({ result }) => order(Object.values(asObject(result)) as IDataObject[]),
-		nextPage: (answer, params) => (typeof answer.next === 'number' ? { ...params, OFFSET: answer.next } : undefined),
-	};
-}
+const searchPaging = (order: (records: IDataObject[]) => IDataObject[]) =>
+	offsetPaging(50, ({ result }) => order(Object.values(asObject(result)) as IDataObject[]));
 
 /**
  * Bitrix24 pages the chat search newest chat first (ORDER BY ID DESC), but a JSON object keyed by id comes out of
