@@ -56,6 +56,21 @@ export function webhookCredentials(emulator: Emulator, webhookUrl = emulator.web
 }
 
 /**
+ * Calls a method through the emulator's REST API with a webhook URL, as any other client of the portal would (e.g.
+ * another user posting a message); answers the result, throws Bitrix24's error.
+ */
+export async function callAs(webhookUrl: string, method: string, params: Record<string, unknown> = {}): Promise<unknown> {
+	const response = await fetch(`${webhookUrl}${method}`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(params),
+	});
+	const body = (await response.json()) as { result?: unknown; error?: string };
+	if (body.error) throw new Error(`${method}: ${body.error}`);
+	return body.result;
+}
+
+/**
  * Runs Items → Bitrix24 IM on the emulator with a webhook credential (default: the admin webhook): `defaults` (e.g. the
  * resource) under each run's parameters, Options → Timeout of `timeout` seconds.
  */

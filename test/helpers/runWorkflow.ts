@@ -147,6 +147,27 @@ export function additionalDataFor(credentials: TestCredentials, hooks: Execution
 	return additionalData;
 }
 
+/**
+ * Runs a workflow as the editor does (n8n-core's real WorkflowExecute, 'manual' mode), starting at `startNode` with one
+ * empty item; resolves with the run n8n reports to its workflowExecuteAfter hook (also used by the trigger's tests).
+ */
+export async function executeFrom(workflow: Workflow, startNode: INode, credentials: TestCredentials): Promise<IRun> {
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', mock());
+	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
+	const runData = {
+		resultData: { runData: {} },
+		executionData: {
+			metadata: {},
+			contextData: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [{ node: startNode, data: { main: [[{ json: {} }]] }, source: null }],
+		},
+	} as unknown as IRunExecutionData;
+	await new WorkflowExecute(additionalDataFor(credentials, hooks), 'manual', runData).processRunExecutionData(workflow);
+	return await finished;
+}
+
 /** Runs Items → Bitrix24 IM through n8n-core's real WorkflowExecute. */
 export async function runWorkflow(options: {
 	items: TestItem[];
@@ -171,21 +192,7 @@ export async function runWorkflow(options: {
 		active: false,
 		settings: { executionOrder: 'v1' },
 	});
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', mock());
-	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
-	const additionalData = additionalDataFor(options.credentials, hooks);
-	const runData: IRunExecutionData = {
-		resultData: { runData: {} },
-		executionData: {
-			metadata: {},
-			contextData: {},
-			waitingExecution: {},
-			waitingExecutionSource: null,
-			nodeExecutionStack: [{ node: source, data: { main: [[{ json: {} }]] }, source: null }],
-		},
-	} as unknown as IRunExecutionData;
-	await new WorkflowExecute(additionalData, 'manual', runData).processRunExecutionData(workflow);
-	const run = await finished;
+	const run = await executeFrom(workflow, source, options.credentials);
 	const output = (run.data.resultData.runData['Bitrix24 IM']?.[0]?.data?.main?.[0] ?? []) as WorkflowRun['output'];
 	return { run, output, error: run.data.resultData.error as Error | undefined };
 }

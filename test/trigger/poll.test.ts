@@ -1,13 +1,14 @@
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => {}) }));
 
 import { mock } from 'jest-mock-extended';
-import { ExecutionLifecycleHooks, PollContext, WorkflowExecute } from 'n8n-core';
-import type { IDataObject, INode, INodeExecutionData, INodeTypes, IRun, IRunExecutionData } from 'n8n-workflow';
+import { ExecutionLifecycleHooks, PollContext } from 'n8n-core';
+import type { IDataObject, INode, INodeExecutionData, INodeTypes } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { Bitrix24ImTrigger } from '../../nodes/Bitrix24ImTrigger/Bitrix24ImTrigger.node';
-import { oauth2Credentials, useEmulator } from '../helpers/emulator';
-import { additionalDataFor, TestCredentials } from '../helpers/runWorkflow';
+import { callAs, oauth2Credentials, useEmulator, webhookCredentials } from '../helpers/emulator';
+import { additionalDataFor, executeFrom } from '../helpers/runWorkflow';
+import type { TestCredentials } from '../helpers/runWorkflow';
 
 /*
  * The trigger's poll() through n8n-core's own PollContext, against the in-process emulator over HTTP: real polls
@@ -29,18 +30,6 @@ const nodeTypes: INodeTypes = {
 
 const emulator = useEmulator({ rateLimit: false });
 
-/** A call as some user, through the emulator's HTTP API (what any other Bitrix24 client would do). */
-async function b24(url: string, method: string, params: IDataObject = {}): Promise<unknown> {
-	const res = await fetch(`${url}${method}`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify(params),
-	});
-	const body = (await res.json()) as { result?: unknown; error?: string };
-	if (body.error) throw new Error(`${method}: ${body.error}`);
-	return body.result;
-}
-
 const queueOf = (userId: number) =>
 	(emulatorEvents.eventsOf(emulator().state, userId) as Array<{ eventId: number }>).map((e) => e.eventId);
 
@@ -56,6 +45,11 @@ function triggerNode(parameters: IDataObject = {}): INode {
 	};
 }
 
+/** A workflow of the trigger alone, holding a copy of `staticData`. */
+function triggerWorkflow(node: INode, active: boolean, staticData: IDataObject) {
+	return new Workflow({ id: 'wf', nodes: [node], connections: {}, nodeTypes, active, staticData: structuredClone(staticData), settings: { executionOrder: 'v1' } });
+}
+
 /** One activation of the trigger: polls share the Workflow (and its static data), like n8n's active workflow. */
 class Activation {
 	readonly workflow: Workflow;
@@ -68,15 +62,7 @@ class Activation {
 		staticData: IDataObject = {},
 	) {
 		this.node = triggerNode(parameters);
-		this.workflow = new Workflow({
-			id: 'wf',
-			nodes: [this.node],
-			connections: {},
-			nodeTypes,
-			active: true,
-			staticData: structuredClone(staticData),
-			settings: { executionOrder: 'v1' },
-		});
+		this.workflow = triggerWorkflow(this.node, true, staticData);
 	}
 
 	async poll(): Promise<IDataObject[] | null> {
@@ -93,28 +79,15 @@ class Activation {
 
 async function manualRun(credentials: TestCredentials, parameters: IDataObject = {}, staticData: IDataObject = {}) {
 	const node = triggerNode(parameters);
-	const workflow = new Workflow({ id: 'wf', nodes: [node], connections: {}, nodeTypes, active: false, staticData: structuredClone(staticData), settings: { executionOrder: 'v1' } });
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', mock());
-	const finished = new Promise<IRun>((resolve) => hooks.addHandler('workflowExecuteAfter', (run) => resolve(run)));
-	const runData = {
-		resultData: { runData: {} },
-		executionData: {
-			metadata: {},
-			contextData: {},
-			waitingExecution: {},
-			waitingExecutionSource: null,
-			nodeExecutionStack: [{ node, data: { main: [[{ json: {} }]] }, source: null }],
-		},
-	} as unknown as IRunExecutionData;
-	await new WorkflowExecute(additionalDataFor(credentials, hooks), 'manual', runData).processRunExecutionData(workflow);
-	const run = await finished;
+	const workflow = triggerWorkflow(node, false, staticData);
+	const run = await executeFrom(workflow, node, credentials);
 	const items = (run.data.resultData.runData[node.name]?.[0]?.data?.main?.[0] ?? []) as INodeExecutionData[];
 	return { items: items.map((item) => item.json), error: run.data.resultData.error, staticData: workflow.staticData };
 }
 
-const asUser2 = () => new TestCredentials({ bitrix24WebhookApi: { webhookUrl: emulator().webhooks.user2.url } });
+const asUser2 = () => webhookCredentials(emulator(), emulator().webhooks.user2.url);
 const send = async (text: string, url = emulator().webhooks.admin.url, dialogId = 'chat2') =>
-	(await b24(url, 'im.message.add', { DIALOG_ID: dialogId, MESSAGE: text })) as number;
+	(await callAs(url, 'im.message.add', { DIALOG_ID: dialogId, MESSAGE: text })) as number;
 
 describe('Bitrix24 IM Trigger poll (n8n-core PollContext, emulator)', () => {
 	it('subscribes, emits each new message once, and a second poll emits nothing', async () => {
@@ -150,8 +123,8 @@ describe('Bitrix24 IM Trigger poll (n8n-core PollContext, emulator)', () => {
 		await send('mine', emulator().webhooks.user2.url, 'chat1');
 		await send('other chat', emulator().webhooks.admin.url, 'chat2');
 		const wanted = await send('wanted', emulator().webhooks.admin.url, 'chat1');
-		await b24(emulator().webhooks.admin.url, 'im.message.update', { MESSAGE_ID: wanted, MESSAGE: 'wanted, edited' });
-		await b24(emulator().webhooks.admin.url, 'im.message.like', { MESSAGE_ID: wanted });
+		await callAs(emulator().webhooks.admin.url, 'im.message.update', { MESSAGE_ID: wanted, MESSAGE: 'wanted, edited' });
+		await callAs(emulator().webhooks.admin.url, 'im.message.like', { MESSAGE_ID: wanted });
 		const items = await activation.poll();
 		expect(items?.map((item) => [item.event, item.text])).toEqual([
 			['messageAdd', 'wanted'],
@@ -180,8 +153,8 @@ describe('Bitrix24 IM Trigger poll (n8n-core PollContext, emulator)', () => {
 		await send('left over');
 		// another application of user 2 reads the queue and acknowledges up to (not including) "left over"
 		const other = emulator().addWebhook({ userId: 2, scopes: ['im'] });
-		const page = (await b24(other.url, 'im.v2.Event.get', {})) as { events: Array<{ eventId: number }> };
-		await b24(other.url, 'im.v2.Event.get', { offset: page.events[page.events.length - 1].eventId });
+		const page = (await callAs(other.url, 'im.v2.Event.get', {})) as { events: Array<{ eventId: number }> };
+		await callAs(other.url, 'im.v2.Event.get', { offset: page.events[page.events.length - 1].eventId });
 		await expect(activation.poll()).rejects.toMatchObject({
 			message: "Another application is reading this Bitrix24 user's event queue",
 			description: expect.stringContaining('between event') as unknown as string,
@@ -243,7 +216,7 @@ describe('Bitrix24 IM Trigger poll (n8n-core PollContext, emulator)', () => {
 
 	it('Bitrix24 errors are node errors without the webhook secret; bad options fail before any request', async () => {
 		const wrong = emulator().webhooks.user2.url.replace(emulator().webhooks.user2.secret, 'wrongsecret123');
-		const activation = new Activation(new TestCredentials({ bitrix24WebhookApi: { webhookUrl: wrong } }));
+		const activation = new Activation(webhookCredentials(emulator(), wrong));
 		const error = (await activation.poll().catch((e: Error) => e)) as Error & { description?: string };
 		expect(error.message).toContain('[INVALID_CREDENTIALS]');
 		expect(`${error.message} ${error.description}`).not.toContain('wrongsecret123');

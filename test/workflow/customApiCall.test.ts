@@ -71,8 +71,7 @@ describe('Custom API Call', () => {
 	});
 
 	it('removes the webhook secret from what Bitrix24 answers', async () => {
-		const url = emulator().webhooks.admin.url;
-		const secret = /\/rest\/\d+\/([^/]+)\//.exec(url)?.[1] as string;
+		const { url, secret } = emulator().webhooks.admin;
 		await run([{ method: 'im.message.add', params: { DIALOG_ID: 'chat2', MESSAGE: `Hook: ${url}im.counters.get` } }]);
 		const { output, error } = await run([{ method: 'im.dialog.messages.get', params: { DIALOG_ID: 'chat2', LIMIT: 1 } }]);
 		expect(error).toBeUndefined();

@@ -1,7 +1,7 @@
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => {}) }));
 
 import { LINKS_REMOVED } from '../../nodes/Bitrix24Im/actions/dialog';
-import { emulatorRunner, oauth2Credentials, useEmulator } from '../helpers/emulator';
+import { callAs, emulatorRunner, oauth2Credentials, useEmulator } from '../helpers/emulator';
 import type { Emulator } from '../helpers/emulator';
 import { runWorkflow } from '../helpers/runWorkflow';
 
@@ -25,15 +25,8 @@ const calls = (method: string) => emulator().log.filter((entry) => entry.method 
 const ids = (output: Array<{ json: Record<string, unknown> }>) => output.map(({ json }) => json.id as number);
 
 /** Calls a method as the admin webhook's user, as another client of the portal would. */
-async function call(method: string, params: Record<string, unknown>) {
-	const response = await fetch(`${emulator().webhooks.admin.url}${method}.json`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify(params),
-	});
-	const body = (await response.json()) as { result: Record<string, unknown> };
-	return body.result;
-}
+const call = async (method: string, params: Record<string, unknown>) =>
+	(await callAs(emulator().webhooks.admin.url, method, params)) as Record<string, unknown>;
 
 describe('Dialog → Get', () => {
 	it('outputs the chat object, one item per input item (batched)', async () => {
@@ -112,7 +105,7 @@ describe('Dialog → Get Messages', () => {
 	});
 
 	it('attaches a message\'s files without the credential-signed links, and says so', async () => {
-		const secret = /\/rest\/1\/([^/]+)\//.exec(emulator().webhooks.admin.url)?.[1] as string;
+		const { secret } = emulator().webhooks.admin;
 		const folder = await call('im.disk.folder.get', { DIALOG_ID: 'chat2' });
 		const file = await call('disk.folder.uploadfile', {
 			id: folder.ID,

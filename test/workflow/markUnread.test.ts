@@ -6,6 +6,7 @@ jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep:
 import { ExecuteContext } from 'n8n-core';
 
 import { resetBuckets } from '../../nodes/Bitrix24Im/transport/limiter';
+import { emulatorRunner, useEmulator } from '../helpers/emulator';
 import { runWorkflow, TestCredentials } from '../helpers/runWorkflow';
 
 const PORTAL = 'https://acme.bitrix24.com';
@@ -290,53 +291,30 @@ describe('failures never leak the webhook secret', () => {
 });
 
 describe('network failures, against the emulator (a real HTTP server)', () => {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { startEmulator } = require('../emulator');
-	let emulator: {
-		webhooks: { admin: { url: string; secret: string } };
-		injectFault(kind: string, options?: { count?: number }): void;
-		readState(userId: number, dialogId: string): { firstUnreadMessageId: number | null };
-		reset(): void;
-		close(): Promise<void>;
-	};
-	beforeAll(async () => {
-		nock.enableNetConnect('127.0.0.1');
-		emulator = await startEmulator({ port: 0 });
-	});
-	afterAll(async () => {
-		await emulator.close();
-		nock.disableNetConnect();
-	});
-
-	const run = (continueOnFail = false) =>
-		runWorkflow({
-			items: [{ dialogId: 'chat1', messageId: 3 }],
-			parameters: markUnread({ authentication: 'webhook', options: { timeout: 2 } }),
-			credentials: new TestCredentials({ bitrix24WebhookApi: { webhookUrl: emulator.webhooks.admin.url } }),
-			continueOnFail,
-		});
+	const emulator = useEmulator();
+	const runner = emulatorRunner(emulator, markUnread());
+	const run = (continueOnFail = false) => runner([{ dialogId: 'chat1', messageId: 3 }], {}, { continueOnFail });
 
 	it('a reset connection of a retry-safe call is retried, and the item is marked', async () => {
-		emulator.injectFault('reset', { count: 2 });
+		emulator().injectFault('reset', { count: 2 });
 		const { output, error } = await run();
 		expect(error).toBeUndefined();
 		expect(output[0].json.result).toBe(true);
-		expect(emulator.readState(1, 'chat1').firstUnreadMessageId).toBe(3);
+		expect(emulator().readState(1, 'chat1').firstUnreadMessageId).toBe(3);
 	});
 
 	it.each([
 		['reset', /the connection was reset before Bitrix24 answered \[ECONNRESET\]/],
 		['hang', /no answer arrived in time \[ECONNABORTED\]/],
 	])('a connection that keeps failing (%s): a clear error, and the secret nowhere in the run', async (kind, message) => {
-		emulator.injectFault(kind, { count: 20 });
+		emulator().injectFault(kind, { count: 20 });
 		const stopped = await run();
 		expect(stopped.error?.message).toMatch(message);
 		expect(stopped.error?.message).toMatch(/^Bitrix24 im.dialog.unread: /);
-		expect(JSON.stringify(stopped.run)).not.toContain(emulator.webhooks.admin.secret);
+		expect(JSON.stringify(stopped.run)).not.toContain(emulator().webhooks.admin.secret);
 
 		const continued = await run(true);
 		expect(continued.output[0].json.error).toMatch(message);
-		expect(JSON.stringify(continued.run)).not.toContain(emulator.webhooks.admin.secret);
-		emulator.reset();
+		expect(JSON.stringify(continued.run)).not.toContain(emulator().webhooks.admin.secret);
 	}, 60_000);
 });

@@ -1,9 +1,7 @@
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => {}) }));
 
 import type { Emulator } from '../helpers/emulator';
-import { useEmulator, webhookCredentials } from '../helpers/emulator';
-import { runWorkflow } from '../helpers/runWorkflow';
-import type { TestItem } from '../helpers/runWorkflow';
+import { emulatorRunner, useEmulator } from '../helpers/emulator';
 
 interface Message {
 	id: number;
@@ -21,13 +19,7 @@ type EmulatorWithState = Emulator & {
 const emulatorOf = useEmulator();
 const emulator = () => emulatorOf() as EmulatorWithState;
 
-const run = (items: TestItem[], parameters: Record<string, unknown>, continueOnFail = false) =>
-	runWorkflow({
-		items,
-		parameters: { authentication: 'webhook', resource: 'message', ...parameters, options: { timeout: 2 } },
-		credentials: webhookCredentials(emulator()),
-		continueOnFail,
-	});
+const run = emulatorRunner(emulator, { resource: 'message' });
 
 const lastOf = (dialogId: string) => emulator().messagesOf(dialogId).slice(-1)[0] as unknown as Message;
 /** A fresh message of user 1 (the webhook's user) in chat2. */
@@ -72,7 +64,7 @@ describe('Message → Send with attachments, keyboard and menu', () => {
 		const { output } = await run(
 			[{ attach: JSON.stringify([{ MESSAGE: 'x'.repeat(60000) }]) }, { attach: '[{"MESSAGE": "small"}]' }],
 			{ operation: 'send', dialogId: 'chat2', text: 'A', additionalFields: { attachments: '={{ $json.attach }}' } },
-			true,
+			{ continueOnFail: true },
 		);
 		expect(output[0].json.error).toMatch(/^Item 0: Attachments ".*" is not valid: it is 60016 characters as JSON; Bitrix24 accepts at most 60000/);
 		expect(output[1].json.messageId).toBe(lastOf('chat2').id);
@@ -118,7 +110,7 @@ describe('Message → Update', () => {
 
 	it('reports Bitrix24\'s refusal for someone else\'s message', async () => {
 		const foreign = emulator().messagesOf('chat2').find(({ authorId }) => authorId === 2) as unknown as Message;
-		const { output } = await run([{}], { operation: 'update', messageId: foreign.id, text: 'Mine now' }, true);
+		const { output } = await run([{}], { operation: 'update', messageId: foreign.id, text: 'Mine now' }, { continueOnFail: true });
 		expect(output[0].json).toMatchObject({ code: 'CANT_EDIT_MESSAGE', httpStatus: 403 });
 		expect(emulator().state.messages[foreign.id].text).toBe(foreign.text);
 	});
@@ -145,7 +137,7 @@ describe('Message → Like', () => {
 	it('likes, toggles and removes the like', async () => {
 		const target = emulator().messagesOf('chat2')[0] as unknown as Message;
 		const like = (likeAction?: string) =>
-			run([{}], { operation: 'like', messageId: target.id, ...(likeAction && { likeAction }) }, true);
+			run([{}], { operation: 'like', messageId: target.id, ...(likeAction && { likeAction }) }, { continueOnFail: true });
 
 		expect((await like()).output[0].json).toEqual({ success: true, messageId: target.id, action: 'plus' });
 		expect(emulator().state.messages[target.id].likes).toEqual([1]);
@@ -162,7 +154,7 @@ describe('Message → Like', () => {
 		const target = emulator().messagesOf('chat2')[0] as unknown as Message;
 		emulator().injectFault('reset', { count: 5 });
 		emulator().clearLog();
-		const { output } = await run([{}], { operation: 'like', messageId: target.id, likeAction: 'toggle' }, true);
+		const { output } = await run([{}], { operation: 'like', messageId: target.id, likeAction: 'toggle' }, { continueOnFail: true });
 		expect(output[0].json.code).toBe('ECONNRESET');
 		expect(emulator().log).toHaveLength(1);
 	});
@@ -181,7 +173,7 @@ describe('Message → Share', () => {
 	});
 
 	it('reports Bitrix24\'s refusal for a message that does not exist', async () => {
-		const { output } = await run([{}], { operation: 'share', messageId: 999999, dialogId: 'chat2', shareAs: 'post' }, true);
+		const { output } = await run([{}], { operation: 'share', messageId: 999999, dialogId: 'chat2', shareAs: 'post' }, { continueOnFail: true });
 		expect(output[0].json.error).toMatch(/^Bitrix24 im\.message\.share: .* \[[A-Z_]+\]$/);
 		expect(emulator().state.shares).toEqual([]);
 	});
@@ -205,7 +197,7 @@ describe('Message → Run Bot Command', () => {
 
 	it('reports a command the bot does not have', async () => {
 		const target = emulator().messagesOf('chat2')[0] as unknown as Message;
-		const { output } = await run([{}], { operation: 'runBotCommand', messageId: target.id, botId: 6, command: 'dance' }, true);
+		const { output } = await run([{}], { operation: 'runBotCommand', messageId: target.id, botId: 6, command: 'dance' }, { continueOnFail: true });
 		expect(output[0].json.code).toBe('PARAMS_ERROR');
 		expect(emulator().state.commands).toEqual([]);
 	});
