@@ -6,10 +6,9 @@
 const fs = require('fs');
 const path = require('path');
 
-const { ensureN8n, defaultCacheDir, N8N_VERSION, NODE_VERSION } = require('../../test/e2e/n8n');
+const { ensureN8n, defaultCacheDir, N8N_VERSION, NODE_VERSION, NODE_TYPE } = require('../../test/e2e/n8n');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
-const NODE_TYPE = 'n8n-nodes-bitrix24-im.bitrix24Im';
 const CREDENTIAL_TYPE = 'bitrix24WebhookApi';
 
 function say(line = '') {

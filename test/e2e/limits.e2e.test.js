@@ -4,7 +4,7 @@
  * smaller than the node's configured plan, batches of 50, per-command rejections inside a batch (operating-time
  * limit), and two n8n processes sharing one portal. Every item must end up marked exactly once.
  */
-const { createInstance, workflow, codeNode, markUnreadNode: markUnreadNodeWith, outputOf, errorOf } = require('./n8n');
+const { createInstance, workflow, codeNode, markUnreadNode: markUnreadNodeWith, outputOf, mustSucceed } = require('./n8n');
 const { startEmulator } = require('../emulator');
 
 // E2E_PACKAGE_DIR: run against another build of the package (e.g. a deliberately broken copy, to see these tests fail).
@@ -51,12 +51,6 @@ function expectEveryItemMarked(run, items) {
 	expect(out).toHaveLength(items.length);
 	expect(out.filter((o) => o.result !== true)).toEqual([]);
 	expect(pairedItemsOf(run, B24)).toEqual(items.map((_, item) => ({ item })));
-}
-
-function mustSucceed(res) {
-	if (res.code !== 0 || !res.run || errorOf(res.run)) {
-		throw new Error(`n8n execute failed (exit ${res.code}): ${JSON.stringify(errorOf(res.run))}\n${res.output.slice(-4000)}`);
-	}
 }
 
 /** n items over `dialogs` in turn, each with its own message id (firstId + i), so the log tells every item apart. */

@@ -5,12 +5,11 @@
  * processes are in limits.e2e.test.js.
  */
 const crypto = require('crypto');
-const { createInstance, workflow, codeNode, outputOf, errorOf } = require('./n8n');
+const { createInstance, workflow, codeNode, outputOf, errorOf, mustSucceed, NODE_TYPE } = require('./n8n');
 const { startEmulator } = require('../emulator');
 
 // E2E_PACKAGE_DIR: run against another build of the package (e.g. a deliberately broken copy, to see these tests fail).
 const PACKAGE_DIR = process.env.E2E_PACKAGE_DIR || undefined;
-const NODE_TYPE = 'n8n-nodes-bitrix24-im.bitrix24Im';
 const B24 = 'Bitrix24';
 const ITEMS = 'Items';
 
@@ -61,12 +60,6 @@ function pairedItemsOf(run, nodeName) {
 async function importAndRun(n8n, wf) {
 	await n8n.importWorkflow(wf);
 	return await n8n.execute(wf.id);
-}
-
-function mustSucceed(res) {
-	if (res.code !== 0 || !res.run || errorOf(res.run)) {
-		throw new Error(`n8n execute failed (exit ${res.code}): ${JSON.stringify(errorOf(res.run))}\n${res.output.slice(-4000)}`);
-	}
 }
 
 describe('dialog → Mark Unread in a real n8n', () => {

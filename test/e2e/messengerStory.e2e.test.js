@@ -5,11 +5,10 @@
  * counters, edit one message, delete another, and list the chat's whole history with Return All (more than one
  * page). Every step is checked twice: in what n8n output and in the portal's state.
  */
-const { createInstance, workflow, codeNode, outputOf, errorOf } = require('./n8n');
+const { createInstance, workflow, codeNode, outputOf, mustSucceed, NODE_TYPE } = require('./n8n');
 const { startEmulator } = require('../emulator');
 
 const PACKAGE_DIR = process.env.E2E_PACKAGE_DIR || undefined;
-const NODE_TYPE = 'n8n-nodes-bitrix24-im.bitrix24Im';
 const AS_ADMIN = { bitrix24WebhookApi: { id: 'b24admin', name: 'B24 admin (user 1)' } };
 const AS_USER2 = { bitrix24WebhookApi: { id: 'b24user2', name: 'B24 user 2' } };
 const MESSAGES = 60;
@@ -91,9 +90,7 @@ describe('the messenger story in a real n8n', () => {
 		const wf = storyWorkflow();
 		await n8n.importWorkflow(wf);
 		const res = await n8n.execute(wf.id);
-		if (res.code !== 0 || !res.run || errorOf(res.run)) {
-			throw new Error(`n8n execute failed (exit ${res.code}): ${JSON.stringify(errorOf(res.run))}\n${res.output.slice(-4000)}`);
-		}
+		mustSucceed(res);
 		const log = emu.log.filter((entry) => entry.seq > since);
 
 		// Create Chat → a chat with the credential's user and users 2 and 3; Add Member → user 4 joins it.

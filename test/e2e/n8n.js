@@ -445,6 +445,13 @@ function errorOf(run) {
 	return null;
 }
 
+/** Throws (with the end of n8n's output) unless `n8n execute` exited 0 with a run and no error in it. */
+function mustSucceed(res) {
+	if (res.code !== 0 || !res.run || errorOf(res.run)) {
+		throw new Error(`n8n execute failed (exit ${res.code}): ${JSON.stringify(errorOf(res.run))}\n${res.output.slice(-4000)}`);
+	}
+}
+
 // Runs under the cached Node 24 with cwd = n8n's package dir (so sqlite3 and flatted resolve from n8n).
 // argv: <database file> <workflowId or ''> <executionId or ''>. Prints the IRun-like JSON or 'null'.
 const READ_EXECUTION_SCRIPT = `
@@ -748,6 +755,7 @@ module.exports = {
 	markUnreadNode,
 	outputOf,
 	errorOf,
+	mustSucceed,
 	parseRunOutput,
 	run,
 	killTree,

@@ -5,11 +5,10 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { createInstance, workflow, codeNode, outputOf, errorOf } = require('./n8n');
+const { createInstance, workflow, codeNode, outputOf, errorOf, NODE_TYPE } = require('./n8n');
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const builtNode = path.join(repoRoot, 'dist', 'nodes', 'Bitrix24Im', 'Bitrix24Im.node.js');
-const NODE_TYPE = 'n8n-nodes-bitrix24-im.bitrix24Im';
 
 describe('e2e harness (real n8n)', () => {
 	let n8n;

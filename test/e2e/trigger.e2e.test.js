@@ -22,12 +22,12 @@
 const crypto = require('crypto');
 const path = require('path');
 const { spawn } = require('child_process');
-const { createInstance, workflow, outputOf, errorOf, run, killTree } = require('./n8n');
+const { createInstance, workflow, outputOf, errorOf, run, killTree, NODE_TYPE, PACKAGE_NAME } = require('./n8n');
 const { startEmulator } = require('../emulator');
+const { eventsOf } = require('../emulator/methods/events');
 
 const PACKAGE_DIR = process.env.E2E_PACKAGE_DIR || undefined;
-const TRIGGER_TYPE = 'n8n-nodes-bitrix24-im.bitrix24ImTrigger';
-const ACTION_TYPE = 'n8n-nodes-bitrix24-im.bitrix24Im';
+const TRIGGER_TYPE = `${PACKAGE_NAME}.bitrix24ImTrigger`;
 const TRIGGER = 'Bitrix24 IM Trigger';
 const WF_TRIGGER = 'b24trigger';
 
@@ -159,7 +159,7 @@ describe('Bitrix24 IM Trigger in a real n8n', () => {
 				nodes: [
 					{
 						name: 'Send',
-						type: ACTION_TYPE,
+						type: NODE_TYPE,
 						parameters: { authentication: 'webhook', resource: 'message', operation: 'send', dialogId, text },
 						credentials: { bitrix24WebhookApi: { id: 'b24send', name: 'B24 sender' } },
 					},
@@ -225,7 +225,7 @@ describe('Bitrix24 IM Trigger in a real n8n', () => {
 		const gets = eventGets(emu, 2);
 		expect(gets[gets.length - 1].params).toMatchObject({ offset: markerA });
 		expect(await listExecutions(receiver, WF_TRIGGER)).toHaveLength(1);
-		const queue = require('../emulator/methods/events').eventsOf(emu.state, 2);
+		const queue = eventsOf(emu.state, 2);
 		expect(queue.map((e) => e.eventId)).toEqual([markerA]);
 
 		// 4. Message B while n8n is down -> the next start emits B only.
@@ -297,7 +297,7 @@ describe('Bitrix24 IM Trigger in a real n8n', () => {
 		expect(first[0]).toMatchObject({ event: 'messageAdd', messageId: messageD, text: textD, dialogId: '1' });
 		const again = await fetchTestEvent();
 		expect(again.map((item) => item.eventId)).toEqual([first[0].eventId]); // not acknowledged
-		const queue3 = require('../emulator/methods/events').eventsOf(emu.state, 3);
+		const queue3 = eventsOf(emu.state, 3);
 		expect(queue3.map((e) => e.eventId)).toEqual([first[0].eventId]);
 		const gets3 = emu.log.filter((e) => e.method === 'im.v2.event.get' && e.userId === 3);
 		expect(gets3.length).toBeGreaterThanOrEqual(3);

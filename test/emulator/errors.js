@@ -30,6 +30,15 @@ class NavResult {
 	}
 }
 
+/** A handler result sent as raw bytes (a download) instead of the JSON envelope. */
+class RawBody {
+	constructor(buffer, contentType, name) {
+		this.buffer = buffer;
+		this.contentType = contentType;
+		this.name = name;
+	}
+}
+
 /** PHP intval(): numbers are truncated, strings read their leading integer, everything else is 0 or 1. */
 function intval(value) {
 	if (typeof value === 'number') return Number.isFinite(value) ? Math.trunc(value) : 0;
@@ -78,4 +87,4 @@ function isoDate(ms) {
 	return new Date(ms).toISOString().replace(/\.\d{3}Z$/, '+00:00');
 }
 
-module.exports = { RestError, NavResult, intval, phpBool, toList, phpMap, yn, isoDate };
+module.exports = { RestError, NavResult, RawBody, intval, phpBool, toList, phpMap, yn, isoDate };

@@ -4,7 +4,7 @@
  * method lookup, scope, operating-time limit, the handler, the envelope and the log entry.
  * `callMethod` is the part shared with batch sub-calls.
  */
-const { RestError, NavResult, isoDate } = require('./errors');
+const { RestError, NavResult, RawBody, isoDate } = require('./errors');
 const { parseRequestParams, upperKeys } = require('./parsing');
 const { authenticate, checkScope } = require('./auth');
 const { applyFault } = require('./faults');
@@ -130,7 +130,7 @@ function handleRest(emu, req, res, url, body) {
 	const extra = target.method === 'batch' ? { batchLog: (entry.batchCommands = []) } : {};
 	const out = callMethod(emu, auth, target.method, params, extra);
 	if (!out.ok) return finish(out.error.status, out.error.body());
-	if (out.result && out.result.constructor && out.result.constructor.name === 'RawBody') return sendRaw(entry, out.result);
+	if (out.result instanceof RawBody) return sendRaw(entry, out.result);
 	const envelope = { result: out.result };
 	if (out.next !== undefined) envelope.next = out.next;
 	if (out.total !== undefined) envelope.total = out.total;

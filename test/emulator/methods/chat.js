@@ -2,7 +2,7 @@
 /** im.chat.*: create, look up, title/color/avatar/owner, mute, leave, members. */
 const { RestError, intval, toList } = require('../errors');
 const st = require('../state');
-const { readChatId, chatOut, isGeneral, CHAT_COLORS } = require('./common');
+const { readChatId, readDialog, requireMember, chatOut, isGeneral, CHAT_COLORS } = require('./common');
 const { restFile, imageInfo } = require('./disk');
 
 const forbidden = (text) => new RestError('ACCESS_ERROR', text, 403);
@@ -12,6 +12,18 @@ const wrongRequest = (text) => new RestError('WRONG_REQUEST', text);
 function allowed(ctx, chatId, { privateToo = false } = {}) {
 	const chat = ctx.state.chats[chatId];
 	return chat && st.isMember(chat, ctx.userId) && (privateToo || chat.type !== 'private') ? chat : null;
+}
+
+/** An AVATAR value (base64, [name, base64] or a data: URL) -> imageInfo of its bytes, or null. */
+function avatarImage(value) {
+	const file = value ? restFile(value) : null;
+	return file && file.buf ? imageInfo(file.buf) : null;
+}
+
+/** The next avatar version of the chat, served under /upload/im/avatar/. */
+function setAvatar(ctx, chat, img) {
+	chat.avatarVersion = (chat.avatarVersion || 0) + 1;
+	chat.avatar = `${ctx.emu.baseUrl || ''}/upload/im/avatar/chat${chat.id}_${chat.avatarVersion}.${img.type === 'jpeg' ? 'jpg' : img.type}`;
 }
 
 function userIds(ctx, value) {
@@ -34,12 +46,8 @@ function chatAdd(ctx) {
 		description: String(p.DESCRIPTION || ''), color: CHAT_COLORS[color] !== undefined ? color : 'AZURE',
 		entityType: String(p.ENTITY_TYPE || ''), entityId: String(p.ENTITY_ID || ''),
 	});
-	const avatar = p.AVATAR ? restFile(p.AVATAR) : null;
-	const img = avatar && avatar.buf ? imageInfo(avatar.buf) : null;
-	if (img && img.width <= 5000 && img.height <= 5000) {
-		chat.avatarVersion = 1;
-		chat.avatar = `${ctx.emu.baseUrl || ''}/upload/im/avatar/chat${chat.id}_1.${img.type === 'jpeg' ? 'jpg' : img.type}`;
-	}
+	const img = avatarImage(p.AVATAR);
+	if (img && img.width <= 5000 && img.height <= 5000) setAvatar(ctx, chat, img);
 	if (typeof p.MESSAGE === 'string' && p.MESSAGE.trim() !== '') st.addMessage(ctx.state, chat, ctx.userId, p.MESSAGE.trim());
 	return chat.id;
 }
@@ -51,11 +59,9 @@ function chatAdd(ctx) {
 function chatGet(ctx) {
 	const p = ctx.params;
 	if (p.DIALOG_ID !== undefined && p.DIALOG_ID !== null) {
-		if (!st.isDialogId(p.DIALOG_ID)) throw new RestError('DIALOG_ID_EMPTY', "Dialog ID can't be empty");
-		const chat = st.resolveDialog(ctx.state, ctx.userId, String(p.DIALOG_ID));
-		if (chat && !st.isMember(chat, ctx.userId)) throw forbidden('You do not have access to the specified dialog');
-		if (!chat) throw new RestError('ACCESS_ERROR', "You don't have access to this chat");
-		return Object.assign(chatOut(ctx.state, chat, ctx.userId), { dialog_id: String(p.DIALOG_ID) });
+		const { chat, dialogId } = readDialog(ctx);
+		requireMember(chat, ctx.userId);
+		return Object.assign(chatOut(ctx.state, chat, ctx.userId), { dialog_id: dialogId });
 	}
 	if (!p.ENTITY_TYPE || !p.ENTITY_ID) return null;
 	const chat = Object.values(ctx.state.chats).find((c) => c.entityType === String(p.ENTITY_TYPE)
@@ -95,15 +101,12 @@ function updateAvatar(ctx) {
 	const chatId = readChatId(ctx);
 	const chat = allowed(ctx, chatId);
 	if (!chat) throw forbidden('The avatar of this chat cannot be changed');
-	const value = ctx.params.AVATAR;
-	const file = value === undefined || value === null || value === '' ? null : restFile(value);
-	const img = file && file.buf ? imageInfo(file.buf) : null;
+	const img = avatarImage(ctx.params.AVATAR);
 	if (!img) throw new RestError('AVATAR_ERROR', 'Avatar incorrect type');
 	if (!img.width || !img.height || img.width > 5000 || img.height > 5000) {
 		throw new RestError('AVATAR_ERROR', 'Avatar incorrect size (max 5000x5000)');
 	}
-	chat.avatarVersion = (chat.avatarVersion || 0) + 1;
-	chat.avatar = `${ctx.emu.baseUrl || ''}/upload/im/avatar/chat${chat.id}_${chat.avatarVersion}.${img.type === 'jpeg' ? 'jpg' : img.type}`;
+	setAvatar(ctx, chat, img);
 	return true;
 }
 

@@ -2,7 +2,7 @@
 /** im.dialog.*: unread/read markers, dialog data, message history, members, typing. */
 const { RestError, NavResult, intval } = require('../errors');
 const st = require('../state');
-const { readDialog, requireMember, chatOut, messageOut, userOut, limitOf, offsetOf } = require('./common');
+const { readDialog, requireMember, chatOut, messageOut, userOut, limitOf, offsetOf, dialogEmpty } = require('./common');
 const { filesOfMessages } = require('./disk');
 
 /** CIMRestService::dialogUnread: MESSAGE_ID checked first, then DIALOG_ID; always `true`. */
@@ -10,7 +10,7 @@ function dialogUnread(ctx) {
 	const p = ctx.params;
 	const messageId = intval(p.MESSAGE_ID);
 	if (messageId <= 0) throw new RestError('MESSAGE_ID_ERROR', "First unread message id can't be empty");
-	if (!st.isDialogId(p.DIALOG_ID)) throw new RestError('DIALOG_ID_EMPTY', "Dialog ID can't be empty");
+	if (!st.isDialogId(p.DIALOG_ID)) throw dialogEmpty();
 	const chat = st.resolveDialog(ctx.state, ctx.userId, String(p.DIALOG_ID));
 	if (chat && st.isMember(chat, ctx.userId)) st.markUnread(ctx.state, ctx.userId, chat, messageId);
 	return true;
@@ -35,7 +35,7 @@ function dialogRead(ctx) {
 		const lastId = readNotifications(ctx.state, ctx.userId);
 		return { dialogId: 'notify', chatId: 0, lastId, counter: 0 };
 	}
-	if (!st.isDialogId(p.DIALOG_ID)) throw new RestError('DIALOG_ID_EMPTY', "Dialog ID can't be empty");
+	if (!st.isDialogId(p.DIALOG_ID)) throw dialogEmpty();
 	const chat = st.resolveDialog(ctx.state, ctx.userId, String(p.DIALOG_ID));
 	if (!chat || !st.isMember(chat, ctx.userId)) return false;
 	const rel = st.markRead(ctx.state, ctx.userId, chat, messageId);
@@ -64,7 +64,7 @@ function dialogGet(ctx) {
 function dialogMessagesGet(ctx) {
 	const p = ctx.params;
 	const dialogId = intval(p.CHAT_ID) > 0 ? `chat${intval(p.CHAT_ID)}` : p.DIALOG_ID;
-	if (!st.isDialogId(dialogId)) throw new RestError('DIALOG_ID_EMPTY', "Dialog ID can't be empty");
+	if (!st.isDialogId(dialogId)) throw dialogEmpty();
 	const chat = st.resolveDialog(ctx.state, ctx.userId, String(dialogId));
 	if (!chat || !st.isMember(chat, ctx.userId)) {
 		throw new RestError('ACCESS_ERROR', 'You do not have access to the specified dialog', 403);
@@ -117,7 +117,7 @@ function dialogWriting(ctx) {
 	const p = ctx.params;
 	let dialogId = null;
 	if (p.DIALOG_ID !== undefined && p.DIALOG_ID !== null) {
-		if (!st.isDialogId(p.DIALOG_ID)) throw new RestError('DIALOG_ID_EMPTY', "Dialog ID can't be empty");
+		if (!st.isDialogId(p.DIALOG_ID)) throw dialogEmpty();
 		dialogId = String(p.DIALOG_ID);
 	} else if (p.CHAT_ID !== undefined && p.CHAT_ID !== null) {
 		if (intval(p.CHAT_ID) <= 0) throw new RestError('CHAT_ID_EMPTY', "Chat ID can't be empty");

@@ -11,9 +11,9 @@
  * state.disk.files[id]   { id, name, folderId, size, content (Buffer as base64), createdBy, createTime, token, fileId }
  */
 const crypto = require('node:crypto');
-const { RestError, intval, phpBool, toList, isoDate } = require('../errors');
+const { RestError, RawBody, intval, phpBool, toList, isoDate } = require('../errors');
 const st = require('../state');
-const { userName, dialogEmpty } = require('./common');
+const { userName, dialogEmpty, readDialog, requireMember } = require('./common');
 
 const MIME = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', txt: 'text/plain',
 	pdf: 'application/pdf', json: 'application/json', csv: 'text/csv' };
@@ -156,10 +156,7 @@ function folderGet(ctx) {
 	const p = ctx.params;
 	let chat;
 	if (p.DIALOG_ID !== undefined && p.DIALOG_ID !== null) {
-		if (!st.isDialogId(p.DIALOG_ID)) throw dialogEmpty();
-		chat = st.resolveDialog(ctx.state, ctx.userId, String(p.DIALOG_ID));
-		if (chat && !st.isMember(chat, ctx.userId)) throw noAccess();
-		if (!chat) throw new RestError('ACCESS_ERROR', "You don't have access to this chat");
+		chat = requireMember(readDialog(ctx).chat, ctx.userId);
 	} else {
 		const chatId = intval(p.CHAT_ID);
 		if (chatId <= 0) throw new RestError('CHAT_ID_EMPTY', "Chat ID can't be empty");
@@ -267,14 +264,6 @@ function fileGet(ctx) {
 }
 
 /** The body of a download link: the file's bytes when the token names a file the caller can read. */
-class RawBody {
-	constructor(buffer, contentType, name) {
-		this.buffer = buffer;
-		this.contentType = contentType;
-		this.name = name;
-	}
-}
-
 function download(ctx) {
 	const raw = String(ctx.params.token || '');
 	const m = /^disk\|(.+)$/.exec(raw);
@@ -297,5 +286,5 @@ module.exports = {
 		'disk.file.get': { fn: fileGet, scope: 'disk', upper: false },
 		download: { fn: download, scope: null, upper: false },
 	},
-	imageInfo, decodeBase64, restFile, filesOfMessages, RawBody,
+	imageInfo, decodeBase64, restFile, filesOfMessages,
 };

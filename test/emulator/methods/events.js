@@ -19,7 +19,7 @@
  * (ONIMV2REACTIONCHANGE, reaction `like`) and new chat members (ONIMV2JOINCHAT). Recipients: subscribed members of
  * the chat, the acting user included (the docs do not exclude them).
  */
-const { intval } = require('../errors');
+const { intval, isoDate } = require('../errors');
 const st = require('../state');
 const { chatTitle, chatColor, userName } = require('./common');
 
@@ -35,12 +35,6 @@ function store(state) {
 
 function now(state) {
 	return Date.now() + store(state).clockOffsetMs;
-}
-
-function isoAt(ms) {
-	const d = new Date(ms);
-	const pad = (n) => String(n).padStart(2, '0');
-	return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}+00:00`;
 }
 
 function expire(state) {
@@ -94,7 +88,7 @@ function record(state, type, chat, build) {
 	for (const userId of chat.users) {
 		if (!s.subscribed[userId]) continue;
 		s.seq += 1;
-		s.queue.push({ eventId: s.seq, userId, type, ts, date: isoAt(ts), data: build(userId) });
+		s.queue.push({ eventId: s.seq, userId, type, ts, date: isoDate(ts), data: build(userId) });
 	}
 }
 
@@ -122,7 +116,6 @@ function snapshot(ctx) {
 
 function recordChanges(ctx, before) {
 	const state = ctx.state;
-	const actor = ctx.userId;
 	for (const chat of Object.values(state.chats)) {
 		const old = before.chats[chat.id];
 		const joined = old ? chat.users.filter((u) => !old.includes(u)) : chat.users.filter((u) => u !== chat.owner);
@@ -157,7 +150,6 @@ function recordChanges(ctx, before) {
 				chat: chatV2(state, chat, r), user: userV2(state, u), language: 'en' }));
 		}
 	}
-	void actor;
 }
 
 /** Wraps every method of the registry (except the event methods and batch, whose sub-calls are wrapped). */

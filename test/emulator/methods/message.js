@@ -5,6 +5,7 @@
  */
 const { RestError, intval } = require('../errors');
 const st = require('../state');
+const { readDialog, requireMember } = require('./common');
 
 const ATTACH_MAX = 60000;
 /** The name the emulated portal gives the OAuth application (SYSTEM=Y messages and system notifications). */
@@ -125,10 +126,16 @@ function messageAdd(ctx) {
 	return msg.id;
 }
 
-function ownMessage(ctx) {
+/** MESSAGE_ID (alias ID) > 0, else MESSAGE_ID_ERROR. */
+function readMessageId(ctx) {
 	const p = ctx.params;
 	const id = intval(p.MESSAGE_ID !== undefined ? p.MESSAGE_ID : p.ID);
 	if (id <= 0) throw new RestError('MESSAGE_ID_ERROR', "Message ID can't be empty");
+	return id;
+}
+
+function ownMessage(ctx) {
+	const id = readMessageId(ctx);
 	const msg = ctx.state.messages[id];
 	if (!msg || msg.deleted || msg.authorId !== ctx.userId) {
 		throw new RestError('CANT_EDIT_MESSAGE', "Time has expired for modification or you don't have access", 403);
@@ -175,8 +182,7 @@ function messageDelete(ctx) {
 /** MESSAGE_ID (alias ID), ACTION auto|plus|minus (anything else is auto); no change or no access -> WITHOUT_CHANGES. */
 function messageLike(ctx) {
 	const p = ctx.params;
-	const id = intval(p.MESSAGE_ID !== undefined ? p.MESSAGE_ID : p.ID);
-	if (id <= 0) throw new RestError('MESSAGE_ID_ERROR', "Message ID can't be empty");
+	const id = readMessageId(ctx);
 	const msg = ctx.state.messages[id];
 	const chat = msg && ctx.state.chats[msg.chatId];
 	const action = String(p.ACTION || 'auto').toLowerCase();
@@ -200,14 +206,8 @@ const SHARE_TEXT = { CHAT: 'created a chat', TASK: 'created a task', POST: 'crea
  */
 function messageShare(ctx) {
 	const p = ctx.params;
-	const id = intval(p.MESSAGE_ID !== undefined ? p.MESSAGE_ID : p.ID);
-	if (id <= 0) throw new RestError('MESSAGE_ID_ERROR', "Message ID can't be empty");
-	if (!st.isDialogId(p.DIALOG_ID)) throw new RestError('DIALOG_ID_EMPTY', "Dialog ID can't be empty");
-	const dialog = st.resolveDialog(ctx.state, ctx.userId, String(p.DIALOG_ID));
-	if (dialog && !st.isMember(dialog, ctx.userId)) {
-		throw new RestError('ACCESS_ERROR', 'You do not have access to the specified dialog', 403);
-	}
-	if (!dialog) throw new RestError('ACCESS_ERROR', "You don't have access to this chat");
+	const id = readMessageId(ctx);
+	requireMember(readDialog(ctx).chat, ctx.userId);
 	const type = String(p.TYPE || '').toUpperCase();
 	const msg = ctx.state.messages[id];
 	const chat = msg && ctx.state.chats[msg.chatId];
@@ -239,8 +239,7 @@ function messageShare(ctx) {
  */
 function messageCommand(ctx) {
 	const p = ctx.params;
-	const id = intval(p.MESSAGE_ID !== undefined ? p.MESSAGE_ID : p.ID);
-	if (id <= 0) throw new RestError('MESSAGE_ID_ERROR', "Message ID can't be empty");
+	const id = readMessageId(ctx);
 	const botId = intval(p.BOT_ID);
 	if (botId <= 0) throw new RestError('BOT_ID_ERROR', "Bot ID can't be empty");
 	if (p.COMMAND === undefined || p.COMMAND === null || p.COMMAND === '') throw new RestError('COMMAND_ERROR', "Command can't be empty");
