@@ -381,9 +381,9 @@ async function measureOverhead(args, setExprRun) {
 		const runs = [];
 		for (let i = 0; i < args.overheadRuns; i++) {
 			const r = await measure({ n, variant, latencyMs: 0, rateLimit: false, nodeOptions: UNLIMITED, quiet: true });
-			const perItem = r.ok ? (r.nodeMs - r.emulatorBusyMs) / n : null;
-			runs.push({ ...r, perItem });
-			say(`  ${label}, run ${i + 1}: ${r.status}; ${fmtInt(r.requests)} requests; node time ${r.nodeMs} ms, emulator busy ${r.emulatorBusyMs.toFixed(0)} ms -> ${perItem === null ? '-' : perItem.toFixed(4)} ms/item; execution ${fmtSec(r.execMs)}, peak RSS ${fmtMb(r.peakMb)}`);
+			const run = { ...r, perItem: r.ok ? (r.nodeMs - r.emulatorBusyMs) / n : null };
+			runs.push(run);
+			say(`  ${label}, run ${i + 1}: ${r.status}; ${fmtInt(r.requests)} requests; node time ${r.nodeMs} ms, emulator busy ${r.emulatorBusyMs.toFixed(0)} ms -> ${fmtPerItem(run)} ms/item; execution ${fmtSec(r.execMs)}, peak RSS ${fmtMb(r.peakMb)}`);
 		}
 		const good = runs.filter((r) => r.perItem !== null).sort((x, y) => x.perItem - y.perItem);
 		return { runs, median: good.length ? good[Math.floor((good.length - 1) / 2)] : null };
@@ -396,10 +396,9 @@ async function measureOverhead(args, setExprRun) {
 	setExpr.perItem = setExpr.ok ? setExpr.nodeMs / n : null;
 	const profile = await profiledRun(n);
 	const crossCheck = withExpressions.median && codeOnly.ok ? (withExpressions.median.execMs - codeOnly.execMs) / n : null;
-	const fmtPer = (r) => (r && r.perItem !== null && r.perItem !== undefined ? r.perItem.toFixed(4) : '-');
-	say(`  own processing (fixed parameters), median: ${fmtPer(own.median)} ms/item (target < ${OVERHEAD_TARGET_MS_PER_ITEM})`);
-	say(`  with the benchmark's two expressions per item, median: ${fmtPer(withExpressions.median)} ms/item`);
-	say(`  n8n's Set node evaluating the same two expressions: ${setExpr.status}; node time ${setExpr.nodeMs} ms -> ${fmtPer(setExpr)} ms/item, peak RSS ${fmtMb(setExpr.peakMb)}`);
+	say(`  own processing (fixed parameters), median: ${fmtPerItem(own.median)} ms/item (target < ${OVERHEAD_TARGET_MS_PER_ITEM})`);
+	say(`  with the benchmark's two expressions per item, median: ${fmtPerItem(withExpressions.median)} ms/item`);
+	say(`  n8n's Set node evaluating the same two expressions: ${setExpr.status}; node time ${setExpr.nodeMs} ms -> ${fmtPerItem(setExpr)} ms/item, peak RSS ${fmtMb(setExpr.peakMb)}`);
 	if (profile) say(`  CPU profile of one fixed-parameter run: ${describeProfile(profile, n)}`);
 	say(`  cross-check: (execution with expressions ${fmtSec(withExpressions.median && withExpressions.median.execMs)} - Code-node-only execution ${fmtSec(codeOnly.execMs)}) / N = ${crossCheck === null ? '-' : crossCheck.toFixed(4)} ms/item (the emulator's time included)`);
 	say();
@@ -434,27 +433,24 @@ async function profiledRun(n) {
  * depends on n8n's expression engine: 2.41.1 evaluates them in an isolated-vm isolate by default ('vm'), and still
  * offers its older in-process evaluator ('legacy', N8N_EXPRESSION_ENGINE=legacy). For each engine: the idle
  * baseline, (a) as in the benchmark (skipped for the default engine, whose run is the N = 10,000 row), and n8n's Set
- * node evaluating the same two expressions and nothing else (latency 0: it sends no request).
+ * node evaluating the same two expressions and nothing else (latency 0: it sends no request). Answers the runs by
+ * engine: { vm: { engine, isDefault, idle, a, set }, legacy: { ... } }.
  */
 async function measureMemoryByEngine(n, defaultIdle, defaultA) {
 	say(`=== Memory at N = ${fmtInt(n)} by n8n expression engine ===`);
-	const engines = [];
+	const engines = {};
 	for (const engine of ['vm', 'legacy']) {
 		const isDefault = engine === 'vm';
 		const expressionEngine = isDefault ? undefined : engine;
 		const idle = isDefault ? defaultIdle : await measure({ n: 0, variant: 'idle', quiet: true, expressionEngine });
 		const a = isDefault ? defaultA : await measure({ n, variant: 'a', quiet: true, expressionEngine });
 		const set = await measure({ n, variant: 'setExpr', latencyMs: 0, rateLimit: false, quiet: true, expressionEngine });
-		const row = { engine, isDefault, idle, a, set };
-		engines.push(row);
-		say(`  ${engine}${isDefault ? " (n8n's default)" : ''}: idle ${fmtMb(idle.peakMb)}; (a) ${a.status}, peak ${fmtMb(a.peakMb)}, growth ${fmtGrowth(a, idle)}, node time ${fmtSec(a.nodeMs)}; Set node ${set.status}, peak ${fmtMb(set.peakMb)}, growth ${fmtGrowth(set, idle)}, node time ${fmtSec(set.nodeMs)}`);
+		engines[engine] = { engine, isDefault, idle, a, set };
+		say(`  ${engine}${isDefault ? " (n8n's default)" : ''}: idle ${fmtMb(idle.peakMb)}; (a) ${a.status}, peak ${fmtMb(a.peakMb)}, growth ${fmtGrowth(a.peakMb, idle.peakMb)}, node time ${fmtSec(a.nodeMs)}; Set node ${set.status}, peak ${fmtMb(set.peakMb)}, growth ${fmtGrowth(set.peakMb, idle.peakMb)}, node time ${fmtSec(set.nodeMs)}`);
 	}
 	say();
 	return engines;
 }
-
-const growthMb = (run, idle) => (run.peakMb !== null && idle.peakMb !== null ? run.peakMb - idle.peakMb : null);
-const fmtGrowth = (run, idle) => (growthMb(run, idle) === null ? '-' : `${growthMb(run, idle).toFixed(0)} MB`);
 
 const OUR_CODE = /\/n8n-nodes-bitrix24-im\/dist\//;
 
@@ -522,6 +518,10 @@ function fmtSec(ms) {
 	return `${s.toFixed(0)} s (${Math.floor(s / 60)} min ${Math.round(s % 60)} s)`;
 }
 const fmtMb = (mb) => (mb === null || mb === undefined ? '-' : `${mb.toFixed(0)} MB`);
+/** Peak RSS over a baseline, in MB; null when either was not measured. */
+const growthMb = (peakMb, baseMb) => (peakMb !== null && baseMb !== null ? peakMb - baseMb : null);
+const fmtGrowth = (peakMb, baseMb) => fmtMb(growthMb(peakMb, baseMb));
+const fmtPerItem = (run, unit = '') => (run && run.perItem !== null && run.perItem !== undefined ? `${run.perItem.toFixed(4)}${unit}` : '-');
 const fmtRate = (r) => (r === null || r === undefined ? '-' : r >= 100 ? fmtInt(r) : r.toFixed(r >= 10 ? 1 : 2));
 
 function rowsFor(n, results, idleMb, skipped) {
@@ -544,7 +544,7 @@ function rowsFor(n, results, idleMb, skipped) {
 				wall: fmtSec(r.wallMs),
 				rate: r.ok && r.execMs ? fmtRate(n / (r.execMs / 1000)) : '-',
 				peak: fmtMb(r.peakMb),
-				growth: r.peakMb !== null && idleMb !== null ? `${(r.peakMb - idleMb).toFixed(0)} MB` : '-',
+				growth: fmtGrowth(r.peakMb, idleMb),
 				speedup: v === 'a' ? (speedup ? `${speedup >= 100 ? fmtInt(speedup) : speedup.toFixed(1)}×` : c ? '-' : 'n/a ((c) not run)') : '',
 			};
 		});
@@ -649,7 +649,7 @@ async function main() {
 
 		// (a)'s own processing cost: latency 0, no rate limit on either side, N = 10,000.
 		let overhead = null;
-		if (!args.skipOverhead) overhead = await measureOverhead(args, memoryByEngine && memoryByEngine.find((e) => e.isDefault).set);
+		if (!args.skipOverhead) overhead = await measureOverhead(args, memoryByEngine && memoryByEngine.vm.set);
 
 		const targets = checkTargets(perN, overhead, idleMb, memoryByEngine);
 		say('Targets:');
@@ -717,9 +717,9 @@ function checkTargets(perN, overhead, idleMb, memoryByEngine) {
 		out.push({
 			name: `(a)'s own processing < ${OVERHEAD_TARGET_MS_PER_ITEM} ms per item (N = 10,000, latency 0, no rate limit; fixed parameter values, so n8n's evaluation of the workflow's expressions is not counted)`,
 			measured: m
-				? `${m.perItem.toFixed(4)} ms/item (median of ${overhead.own.runs.length}: node time ${m.nodeMs} ms - emulator busy ${m.emulatorBusyMs.toFixed(0)} ms)` +
+				? `${fmtPerItem(m, ' ms/item')} (median of ${overhead.own.runs.length}: node time ${m.nodeMs} ms - emulator busy ${m.emulatorBusyMs.toFixed(0)} ms)` +
 					`${overhead.profile ? `; of which this package's own code ${(overhead.profile.oursMs / overhead.n).toFixed(4)} ms/item (CPU profile)` : ''}` +
-					`. With the benchmark's two expressions per item: ${e ? `${e.perItem.toFixed(4)} ms/item` : '-'}, n8n's Set node evaluating the same expressions alone: ${set.perItem === null ? '-' : `${set.perItem.toFixed(4)} ms/item`}`
+					`. With the benchmark's two expressions per item: ${fmtPerItem(e, ' ms/item')}, n8n's Set node evaluating the same expressions alone: ${fmtPerItem(set, ' ms/item')}`
 				: 'no successful run',
 			result: m && m.perItem < OVERHEAD_TARGET_MS_PER_ITEM ? 'PASS' : 'FAIL',
 		});
@@ -729,23 +729,23 @@ function checkTargets(perN, overhead, idleMb, memoryByEngine) {
 	const at10k = perN.find((p) => p.n === 10000);
 	if (at10k && at10k.results.a) {
 		const a = at10k.results.a;
-		const growth = a.peakMb !== null && idleMb !== null ? a.peakMb - idleMb : null;
-		const set = memoryByEngine && memoryByEngine.find((e) => e.isDefault).set;
+		const growth = growthMb(a.peakMb, idleMb);
+		const set = memoryByEngine && memoryByEngine.vm.set;
 		out.push({
 			name: `(a) memory at N = 10,000: n8n process RSS growth over its idle baseline < ${MEMORY_TARGET_MB} MB (n8n's defaults)`,
 			measured:
 				growth === null
 					? 'not measured'
 					: `${growth.toFixed(0)} MB (peak ${fmtMb(a.peakMb)}, idle baseline ${fmtMb(idleMb)}; Code-node-only baseline with the same items: ${fmtMb(at10k.codeOnly.peakMb)})` +
-						(set ? `. n8n's Set node evaluating the same two expressions and nothing else grows the same process by ${fmtGrowth(set, { peakMb: idleMb })}` : ''),
+						(set ? `. n8n's Set node evaluating the same two expressions and nothing else grows the same process by ${fmtGrowth(set.peakMb, idleMb)}` : ''),
 			result: growth !== null && a.ok && growth < MEMORY_TARGET_MB ? 'PASS' : 'FAIL',
 		});
-		const legacy = memoryByEngine && memoryByEngine.find((e) => e.engine === 'legacy');
+		const legacy = memoryByEngine && memoryByEngine.legacy;
 		if (legacy) {
-			const g = growthMb(legacy.a, legacy.idle);
+			const g = growthMb(legacy.a.peakMb, legacy.idle.peakMb);
 			out.push({
 				name: `(a) memory at N = 10,000 with n8n's legacy expression engine (N8N_EXPRESSION_ENGINE=legacy, not n8n's default) < ${MEMORY_TARGET_MB} MB`,
-				measured: g === null ? 'not measured' : `${g.toFixed(0)} MB (peak ${fmtMb(legacy.a.peakMb)}, idle baseline with that engine ${fmtMb(legacy.idle.peakMb)}; ${legacy.a.status}). n8n's Set node with the same expressions: ${fmtGrowth(legacy.set, legacy.idle)}`,
+				measured: g === null ? 'not measured' : `${g.toFixed(0)} MB (peak ${fmtMb(legacy.a.peakMb)}, idle baseline with that engine ${fmtMb(legacy.idle.peakMb)}; ${legacy.a.status}). n8n's Set node with the same expressions: ${fmtGrowth(legacy.set.peakMb, legacy.idle.peakMb)}`,
 				result: g !== null && legacy.a.ok && g < MEMORY_TARGET_MB ? 'PASS' : 'FAIL',
 			});
 		}
@@ -802,7 +802,6 @@ function markdownReport({ args, perN, overhead, memoryByEngine, targets, idleMb,
 		lines.push('');
 	}
 	if (overhead) {
-		const perItem = (r) => (r.perItem === null || r.perItem === undefined ? '-' : `${r.perItem.toFixed(4)} ms`);
 		lines.push('## (a)\'s own processing cost');
 		lines.push('');
 		lines.push(`N = ${fmtInt(overhead.n)}, latency 0, rate limit off in the emulator and in the node, so the node's step is all processing. Per item = (node time - time the emulator was busy answering) / N.`);
@@ -815,11 +814,11 @@ function markdownReport({ args, perN, overhead, memoryByEngine, targets, idleMb,
 		];
 		for (const [label, series] of seriesRows) {
 			series.runs.forEach((r, i) => {
-				lines.push(`| ${i === 0 ? label : ''} | ${i + 1} | ${r.ok ? 'success' : r.status} | ${fmtInt(r.requests)} | ${fmtInt(r.nodeMs)} ms | ${fmtInt(r.emulatorBusyMs)} ms | ${perItem(r)} | ${fmtSec(r.execMs)} | ${fmtMb(r.peakMb)} |`);
+				lines.push(`| ${i === 0 ? label : ''} | ${i + 1} | ${r.ok ? 'success' : r.status} | ${fmtInt(r.requests)} | ${fmtInt(r.nodeMs)} ms | ${fmtInt(r.emulatorBusyMs)} ms | ${fmtPerItem(r, ' ms')} | ${fmtSec(r.execMs)} | ${fmtMb(r.peakMb)} |`);
 			});
 		}
 		const set = overhead.setExpr;
-		lines.push(`| n8n's Set node evaluating the same two expressions, nothing else (node time / N) | 1 | ${set.ok ? 'success' : set.status} | 0 | ${fmtInt(set.nodeMs)} ms | - | ${perItem(set)} | ${fmtSec(set.execMs)} | ${fmtMb(set.peakMb)} |`);
+		lines.push(`| n8n's Set node evaluating the same two expressions, nothing else (node time / N) | 1 | ${set.ok ? 'success' : set.status} | 0 | ${fmtInt(set.nodeMs)} ms | - | ${fmtPerItem(set, ' ms')} | ${fmtSec(set.execMs)} | ${fmtMb(set.peakMb)} |`);
 		lines.push('');
 		lines.push('What is n8n\'s and what is ours: the difference between the two workflows of the node is n8n evaluating two `{{ }}` expressions per item, ' +
 			'which costs about the same in n8n\'s own Set node; a node receives the evaluated values and cannot avoid that. The fixed-parameter figure still ' +
@@ -837,9 +836,9 @@ function markdownReport({ args, perN, overhead, memoryByEngine, targets, idleMb,
 		lines.push('');
 		lines.push('| n8n expression engine | idle baseline (peak RSS) | (a) as in the benchmark: peak RSS | RSS growth | node time | n8n\'s Set node, same two expressions, nothing else: peak RSS | RSS growth | node time |');
 		lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-		for (const { engine, isDefault, idle, a, set } of memoryByEngine) {
+		for (const { engine, isDefault, idle, a, set } of Object.values(memoryByEngine)) {
 			const name = isDefault ? `\`${engine}\` (n8n ${N8N_VERSION}'s default: expressions run in an isolated-vm isolate)` : `\`${engine}\` (\`N8N_EXPRESSION_ENGINE=${engine}\`)`;
-			lines.push(`| ${name} | ${fmtMb(idle.peakMb)} | ${a.ok ? fmtMb(a.peakMb) : a.status} | ${fmtGrowth(a, idle)} | ${fmtSec(a.nodeMs)} | ${set.ok ? fmtMb(set.peakMb) : set.status} | ${fmtGrowth(set, idle)} | ${fmtSec(set.nodeMs)} |`);
+			lines.push(`| ${name} | ${fmtMb(idle.peakMb)} | ${a.ok ? fmtMb(a.peakMb) : a.status} | ${fmtGrowth(a.peakMb, idle.peakMb)} | ${fmtSec(a.nodeMs)} | ${set.ok ? fmtMb(set.peakMb) : set.status} | ${fmtGrowth(set.peakMb, idle.peakMb)} | ${fmtSec(set.nodeMs)} |`);
 		}
 		lines.push('');
 		lines.push('The node reads Dialog ID and Message ID through n8n\'s `getNodeParameter`, which evaluates the workflow\'s `{{ }}` expressions, 20,000 of them here. ' +
