@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { parseWebhookUrl, WEBHOOK_URL_FORMAT } from '../nodes/Bitrix24Im/transport/webhookUrl';
+import { parseWebhookUrl, WEBHOOK_URL_FORMAT } from '../nodes/shared/transport';
 
 export class Bitrix24WebhookApi implements ICredentialType {
 	name = 'bitrix24WebhookApi';

@@ -1,14 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { buildProperties } from './actions/buildProperties';
-import { executeOperation } from './actions/executor';
-import { credentialsByAuthentication } from './actions/fields';
+import { credentialsByAuthentication, optionsProperty } from '../shared/fields';
+import { searchChats, searchDialogs } from '../shared/listSearch';
+import { buildProperties, executeOperation } from '../shared/operations';
 import { resources } from './actions';
-import { optionsProperty } from './actions/options';
-import { searchChats, searchDialogs } from './listSearch';
-
-const properties = [...buildProperties(resources), optionsProperty];
 
 export class Bitrix24Im implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,12 +20,12 @@ export class Bitrix24Im implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: credentialsByAuthentication(),
-		properties,
+		properties: [...buildProperties(resources), optionsProperty],
 	};
 
 	methods = { listSearch: { searchDialogs, searchChats } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeOperation.call(this);
+		return await executeOperation.call(this, resources);
 	}
 }

@@ -1,7 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { credentialsByAuthentication } from '../Bitrix24Im/actions/fields';
+import { credentialsByAuthentication } from '../shared/fields';
 import { triggerProperties } from './description';
 import { pollEvents } from './poll';
 

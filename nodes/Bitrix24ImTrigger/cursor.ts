@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { RawEvent } from './events';
 
 /**
- * Where the trigger stands in the user's im.v2.Event queue, kept in the workflow's static data.
+ * Where the trigger stands in the user's im.v2.Event queue.
  *
  * Facts (im.v2.Event.get): `offset` acknowledges - deletes, for every application - the user's events with a lower
  * eventId and returns events from `offset` on; `nextOffset` is the last returned eventId + 1; events live 24 h; one
@@ -15,13 +15,42 @@ import type { RawEvent } from './events';
  * When the marker is gone, someone else acknowledged it: another application reading the same user's queue, which
  * may have taken events this trigger never saw - unless the marker is about 24 h old and simply expired.
  */
-export interface CursorState extends IDataObject {
-	/** eventId of the last event handled; sent as `offset` and expected back first. */
+export type Cursor =
+	/** Nothing read yet: the first poll reads the queue's head without acknowledging anything. */
+	| { kind: 'start' }
+	/** `marker` is the eventId of the last event handled, sent as `offset` and expected back first. */
+	| { kind: 'marker'; marker: number; /** When it happened (ms), to tell expiry (24 h) from another reader. */ markerAt?: number }
+	/** After a loss was reported or the marker expired: events from `from` on are new. */
+	| { kind: 'resume'; from: number };
+
+/** The cursor as the workflow's static data holds it; saved workflows keep these keys. */
+interface StoredCursor extends IDataObject {
 	marker?: number;
-	/** When the marker event happened (ms), to tell expiry (24 h) from another consumer. */
 	markerAt?: number;
-	/** Used instead of a marker after a loss was reported: events from here on are new. */
 	resumeFrom?: number;
+}
+
+export function loadCursor(stored: StoredCursor): Cursor {
+	if (typeof stored.marker === 'number') return { kind: 'marker', marker: stored.marker, markerAt: stored.markerAt };
+	if (typeof stored.resumeFrom === 'number') return { kind: 'resume', from: stored.resumeFrom };
+	return { kind: 'start' };
+}
+
+/** Writes the cursor into the static data object in place (n8n saves that object), touching only what changed. */
+export function saveCursor(stored: StoredCursor, cursor: Cursor): void {
+	const next: StoredCursor =
+		cursor.kind === 'marker'
+			? { marker: cursor.marker, markerAt: cursor.markerAt }
+			: cursor.kind === 'resume'
+				? { resumeFrom: cursor.from }
+				: {};
+	for (const key of ['marker', 'markerAt', 'resumeFrom'] as const) {
+		if (next[key] === undefined) {
+			if (key in stored) delete stored[key];
+		} else if (stored[key] !== next[key]) {
+			stored[key] = next[key];
+		}
+	}
 }
 
 /** Events are kept 24 h; a marker older than this may have expired rather than been taken. */
@@ -34,28 +63,38 @@ export interface LostEvents {
 	firstRemaining?: number;
 }
 
-export interface PageReading {
-	/** Events not handled before, oldest first. */
-	fresh: RawEvent[];
-	/** The state to store after this poll. */
-	next: CursorState;
-	/** Set when events were taken by another consumer; the caller reports it instead of emitting. */
-	lost?: LostEvents;
-	/** The marker was missing but that is explained (expired, or not verified in this process). */
-	markerMissing?: 'expired' | 'unverified';
-}
+/** What one poll's answer means, and the cursor to store after it. */
+export type PageReading =
+	/** `fresh`: events not handled before, oldest first. */
+	| { outcome: 'read'; fresh: RawEvent[]; next: Cursor }
+	/** The marker was missing, and that is explained: it expired, or it was not verified in this process. */
+	| { outcome: 'markerExpired' | 'markerUnverified'; fresh: RawEvent[]; next: Cursor }
+	/** Events were taken by another reader: nothing is emitted, the caller reports it. */
+	| { outcome: 'lost'; lost: LostEvents; next: Cursor };
 
 /** im.v2.Event.get parameters for a real (acknowledging) poll. */
-export function pollParams(state: CursorState, limit: number): IDataObject {
-	// The marker comes back first and is not emitted: one more, so that up to `limit` new events arrive.
-	if (state.marker !== undefined) return { offset: state.marker, limit: Math.min(limit + 1, 1000) };
-	if (state.resumeFrom !== undefined) return { offset: state.resumeFrom, limit };
-	return { limit };
+export function pollParams(cursor: Cursor, limit: number): IDataObject {
+	switch (cursor.kind) {
+		case 'marker':
+			// The marker comes back first and is not emitted: one more, so that up to `limit` new events arrive.
+			return { offset: cursor.marker, limit: Math.min(limit + 1, 1000) };
+		case 'resume':
+			return { offset: cursor.from, limit };
+		case 'start':
+			return { limit };
+	}
 }
 
 function eventTime(event: RawEvent, nowMs: number): number {
 	const parsed = Date.parse(event.date);
 	return Number.isFinite(parsed) ? Math.min(parsed, nowMs) : nowMs;
+}
+
+/** The cursor after emitting `fresh`; `otherwise` when nothing was new. */
+function after(fresh: RawEvent[], nowMs: number, otherwise: Cursor): Cursor {
+	if (fresh.length === 0) return otherwise;
+	const last = fresh[fresh.length - 1];
+	return { kind: 'marker', marker: last.eventId, markerAt: eventTime(last, nowMs) };
 }
 
 /**
@@ -64,40 +103,27 @@ function eventTime(event: RawEvent, nowMs: number): number {
  * a poller's static data only when it emits - may have acknowledged it).
  */
 export function readPage(
-	state: CursorState,
+	cursor: Cursor,
 	events: RawEvent[],
 	{ nowMs, verified }: { nowMs: number; verified: boolean },
 ): PageReading {
-	let fresh: RawEvent[];
-	let markerMissing: PageReading['markerMissing'];
-	if (state.marker !== undefined) {
-		const marker = state.marker;
-		if (events.length > 0 && events[0].eventId === marker) {
-			fresh = events.slice(1);
-		} else {
-			fresh = events.filter((event) => event.eventId > marker);
-			const expired = state.markerAt === undefined || nowMs - state.markerAt >= EXPIRY_MARGIN_MS;
-			if (expired) markerMissing = 'expired';
-			else if (!verified) markerMissing = 'unverified';
-			else {
-				const firstRemaining = fresh.length > 0 ? fresh[0].eventId : undefined;
-				// Report now; the next poll starts at the first remaining event and emits it.
-				return {
-					fresh: [],
-					next: { resumeFrom: firstRemaining ?? marker + 1 },
-					lost: { marker, firstRemaining },
-				};
-			}
-		}
-	} else {
-		const from = state.resumeFrom;
-		fresh = from === undefined ? events : events.filter((event) => event.eventId >= from);
+	if (cursor.kind !== 'marker') {
+		const fresh = cursor.kind === 'resume' ? events.filter((event) => event.eventId >= cursor.from) : events;
+		return { outcome: 'read', fresh, next: after(fresh, nowMs, cursor) };
 	}
-	if (fresh.length === 0) {
-		// A missing (explained) marker is not expected back: continue after it.
-		const next: CursorState = markerMissing ? { resumeFrom: (state.marker as number) + 1 } : { ...state };
-		return { fresh, next, markerMissing };
+	const { marker, markerAt } = cursor;
+	if (events.length > 0 && events[0].eventId === marker) {
+		const fresh = events.slice(1);
+		return { outcome: 'read', fresh, next: after(fresh, nowMs, cursor) };
 	}
-	const last = fresh[fresh.length - 1];
-	return { fresh, next: { marker: last.eventId, markerAt: eventTime(last, nowMs) }, markerMissing };
+	const fresh = events.filter((event) => event.eventId > marker);
+	const expired = markerAt === undefined || nowMs - markerAt >= EXPIRY_MARGIN_MS;
+	if (!expired && verified) {
+		const firstRemaining = fresh.length > 0 ? fresh[0].eventId : undefined;
+		// Report now; the next poll starts at the first remaining event and emits it.
+		return { outcome: 'lost', lost: { marker, firstRemaining }, next: { kind: 'resume', from: firstRemaining ?? marker + 1 } };
+	}
+	// The missing marker is not expected back: continue after it.
+	const next = after(fresh, nowMs, { kind: 'resume', from: marker + 1 });
+	return { outcome: expired ? 'markerExpired' : 'markerUnverified', fresh, next };
 }

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { authenticationField, booleanField, collectionField, timeoutOption } from '../Bitrix24Im/actions/fields';
+import { authenticationField, booleanField, collectionField, timeoutOption } from '../shared/fields';
 
 /** The trigger's editor fields; read back by poll.ts under the same names. */
 export const triggerProperties: INodeProperties[] = [

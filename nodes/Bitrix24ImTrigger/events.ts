@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { objectOrUndefined } from '../Bitrix24Im/actions/shapes';
+import { objectOrUndefined } from '../shared/values';
 
 /**
  * im.v2.Event.get events and the flat item the trigger emits for each (b24restdocs
@@ -8,7 +8,7 @@ import { objectOrUndefined } from '../Bitrix24Im/actions/shapes';
  */
 
 /** The value of the trigger's "Events" option for each Bitrix24 event type. */
-export const EVENT_KINDS = {
+const EVENT_KINDS = {
 	ONIMV2MESSAGEADD: 'messageAdd',
 	ONIMV2MESSAGEUPDATE: 'messageUpdate',
 	ONIMV2MESSAGEDELETE: 'messageDelete',
@@ -16,7 +16,7 @@ export const EVENT_KINDS = {
 	ONIMV2JOINCHAT: 'joinChat',
 } as const;
 
-export type EventKind = (typeof EVENT_KINDS)[keyof typeof EVENT_KINDS];
+type EventKind = (typeof EVENT_KINDS)[keyof typeof EVENT_KINDS];
 
 /** One entry of `result.events`. */
 export interface RawEvent {
@@ -50,7 +50,7 @@ function int(value: unknown): number | null {
 	return typeof n === 'number' && Number.isInteger(n) ? n : null;
 }
 
-export function kindOf(type: string): EventKind | undefined {
+function kindOf(type: string): EventKind | undefined {
 	return (EVENT_KINDS as Record<string, EventKind>)[String(type).toUpperCase()];
 }
 
@@ -89,10 +89,8 @@ export function shapeEvent(event: RawEvent): TriggerItem {
 	return item;
 }
 
-/** `result` of im.v2.Event.get, checked; undefined when it is not the documented shape. */
-export function readEventPage(
-	result: unknown,
-): { events: RawEvent[]; nextOffset: number | null; hasMore: boolean } | undefined {
+/** The events in the `result` of im.v2.Event.get, oldest first; undefined when it is not the documented shape. */
+export function readEventPage(result: unknown): RawEvent[] | undefined {
 	const page = objectOrUndefined(result);
 	if (!page || !Array.isArray(page.events)) return undefined;
 	const events: RawEvent[] = [];
@@ -102,6 +100,5 @@ export function readEventPage(
 		if (!e || eventId === null) return undefined;
 		events.push({ eventId, type: String(e.type ?? ''), date: String(e.date ?? ''), data: objectOrUndefined(e.data) ?? {} });
 	}
-	events.sort((a, b) => a.eventId - b.eventId);
-	return { events, nextOffset: int(page.nextOffset), hasMore: page.hasMore === true };
+	return events.sort((a, b) => a.eventId - b.eventId);
 }

@@ -1,4 +1,4 @@
-import { normalizeDialogId } from '../Bitrix24Im/actions/fields';
+import { normalizeDialogId } from '../shared/values';
 import type { TriggerItem } from './events';
 
 export interface EventFilters {

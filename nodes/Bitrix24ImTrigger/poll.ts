@@ -1,12 +1,10 @@
 import type { IDataObject, INode, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { Bitrix24Client, connect } from '../Bitrix24Im/transport';
-import type { Authentication, Connection } from '../Bitrix24Im/transport';
-import { toNodeApiError } from '../Bitrix24Im/transport/errors';
-import { STANDARD_PLAN } from '../Bitrix24Im/transport/limiter';
-import type { CursorState, LostEvents } from './cursor';
-import { pollParams, readPage } from './cursor';
+import { openClient, toNodeApiError } from '../shared/transport';
+import type { Authentication, Bitrix24Client } from '../shared/transport';
+import type { LostEvents } from './cursor';
+import { loadCursor, pollParams, readPage, saveCursor } from './cursor';
 import type { RawEvent } from './events';
 import { readEventPage, shapeEvent } from './events';
 import type { EventFilters } from './filters';
@@ -21,8 +19,6 @@ const writtenHere = new WeakSet<object>();
 /** The credential user's id, looked up once per activation (per static-data object). */
 const ownUserIds = new WeakMap<object, number>();
 
-const CURSOR_KEYS = ['marker', 'markerAt', 'resumeFrom'] as const;
-
 interface TriggerOptions {
 	dialogIds?: string;
 	ignoreSystemMessages?: boolean;
@@ -30,17 +26,7 @@ interface TriggerOptions {
 	timeout?: number;
 }
 
-function storeCursor(state: CursorState, next: CursorState) {
-	for (const key of CURSOR_KEYS) {
-		if (next[key] === undefined) {
-			if (key in state) delete state[key];
-		} else if (state[key] !== next[key]) {
-			state[key] = next[key];
-		}
-	}
-}
-
-export function lostEventsError(node: INode, lost: LostEvents): NodeOperationError {
+function lostEventsError(node: INode, lost: LostEvents): NodeOperationError {
 	const range =
 		lost.firstRemaining === undefined
 			? `after event ${lost.marker}`
@@ -55,14 +41,10 @@ export function lostEventsError(node: INode, lost: LostEvents): NodeOperationErr
 }
 
 class EventReader {
-	private readonly client: Bitrix24Client;
-
 	constructor(
-		private readonly context: IPollFunctions,
-		private readonly connection: Connection,
-	) {
-		this.client = new Bitrix24Client(context, connection, STANDARD_PLAN);
-	}
+		private readonly node: INode,
+		private readonly client: Bitrix24Client,
+	) {}
 
 	/** Every call here is safe to repeat: subscribe is idempotent and get with the same offset answers the same. */
 	async call(method: string, params: IDataObject): Promise<unknown> {
@@ -70,16 +52,11 @@ class EventReader {
 	}
 
 	async page(params: IDataObject): Promise<RawEvent[]> {
-		const page = readEventPage(await this.call('im.v2.Event.get', params));
-		if (!page) {
-			throw toNodeApiError(
-				this.context.getNode(),
-				'im.v2.Event.get',
-				{ kind: 'invalidBody', code: 'INVALID_RESPONSE', description: 'the answer holds no list of events' },
-				this.connection.scrubber,
-			);
-		}
-		return page.events;
+		const method = 'im.v2.Event.get';
+		const events = readEventPage(await this.call(method, params));
+		if (events) return events;
+		const failure = { kind: 'invalidBody' as const, code: 'INVALID_RESPONSE', description: 'the answer holds no list of events', method };
+		throw toNodeApiError(this.node, failure, this.client.scrubber);
 	}
 
 	async ownUserId(): Promise<number | undefined> {
@@ -89,68 +66,72 @@ class EventReader {
 	}
 }
 
-/**
- * One poll. Real polls read from the cursor, acknowledge what earlier polls handled and emit what is new; manual
- * polls ("Fetch Test Event") read the queue's head without an offset, so they acknowledge nothing and move no cursor.
- */
-export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const node = this.getNode();
-	const authentication = this.getNodeParameter('authentication', 'webhook') as Authentication;
-	const kinds = this.getNodeParameter('events', []) as string[];
-	const ignoreOwn = this.getNodeParameter('ignoreOwnMessages', true) as boolean;
-	const options = this.getNodeParameter('options', {}) as TriggerOptions;
+function readFilters(context: IPollFunctions, options: TriggerOptions): EventFilters {
+	const node = context.getNode();
+	const kinds = context.getNodeParameter('events', []) as string[];
 	if (kinds.length === 0) {
 		throw new NodeOperationError(node, 'No event selected', { description: 'Pick at least one event under "Events".' });
 	}
-	let dialogIds: string[];
 	try {
-		dialogIds = parseDialogIds(options.dialogIds ?? '');
+		return { kinds, dialogIds: parseDialogIds(options.dialogIds ?? ''), skipSystem: options.ignoreSystemMessages === true };
 	} catch (error) {
 		throw new NodeOperationError(node, (error as Error).message, {
 			description: 'Fix the "Dialog IDs" option; nothing was read from Bitrix24.',
 		});
 	}
+}
+
+/** Reads from the cursor, acknowledging what earlier polls handled, and moves the cursor past what is new. */
+async function readFromCursor(context: IPollFunctions, reader: EventReader, stored: IDataObject, limit: number) {
+	const node = context.getNode();
+	const cursor = loadCursor(stored);
+	const reading = readPage(cursor, await reader.page(pollParams(cursor, limit)), {
+		nowMs: Date.now(),
+		verified: writtenHere.has(stored),
+	});
+	saveCursor(stored, reading.next);
+	writtenHere.add(stored);
+	if (reading.outcome === 'lost') throw lostEventsError(node, reading.lost);
+	if (reading.outcome !== 'read' && cursor.kind === 'marker') {
+		context.logger.warn(
+			`Bitrix24 IM Trigger "${node.name}": the last event read before (${cursor.marker}) is no longer in the queue (${reading.outcome === 'markerExpired' ? 'older than 24 hours' : 'first poll since n8n started'}); continuing with the events in the queue`,
+		);
+	}
+	return reading.fresh;
+}
+
+/**
+ * One poll. Real polls read from the cursor, acknowledge what earlier polls handled and emit what is new; manual
+ * polls ("Fetch Test Event") read the queue's head without an offset, so they acknowledge nothing and move no cursor.
+ */
+export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const authentication = this.getNodeParameter('authentication', 'webhook') as Authentication;
+	const ignoreOwn = this.getNodeParameter('ignoreOwnMessages', true) as boolean;
+	const options = this.getNodeParameter('options', {}) as TriggerOptions;
+	const filters = readFilters(this, options);
 	const limit = Math.min(1000, Math.max(1, Math.floor(options.maxEvents ?? 100)));
-	const connection = await connect(this, authentication, (options.timeout ?? 60) * 1000);
-	const reader = new EventReader(this, connection);
+	const client = await openClient(this, authentication, { timeoutMs: (options.timeout ?? 60) * 1000 });
+	const reader = new EventReader(this.getNode(), client);
 	const manual = this.getMode() === 'manual';
 	// Manual runs must not create or touch the cursor.
-	const state = (manual ? {} : this.getWorkflowStaticData('node')) as CursorState;
+	const stored = manual ? {} : this.getWorkflowStaticData('node');
 
 	// Idempotent; repeated at every poll so that a subscription dropped elsewhere is restored.
 	await reader.call('im.v2.Event.subscribe', {});
-
-	let fresh: RawEvent[];
-	if (manual) {
-		fresh = await reader.page({ limit });
-	} else {
-		const previousMarker = state.marker;
-		const events = await reader.page(pollParams(state, limit));
-		const reading = readPage(state, events, { nowMs: Date.now(), verified: writtenHere.has(state) });
-		storeCursor(state, reading.next);
-		writtenHere.add(state);
-		if (reading.lost) throw lostEventsError(node, reading.lost);
-		if (reading.markerMissing) {
-			this.logger.warn(
-				`Bitrix24 IM Trigger "${node.name}": the last event read before (${String(previousMarker)}) is no longer in the queue (${reading.markerMissing === 'expired' ? 'older than 24 hours' : 'first poll since n8n started'}); continuing with the events in the queue`,
-			);
-		}
-		fresh = reading.fresh;
-	}
+	const fresh = manual ? await reader.page({ limit }) : await readFromCursor(this, reader, stored, limit);
 	if (fresh.length === 0) return null;
 
-	const filters: EventFilters = { kinds, dialogIds, skipSystem: options.ignoreSystemMessages === true };
 	if (ignoreOwn) {
-		let own = ownUserIds.get(state);
+		let own = ownUserIds.get(stored);
 		if (own === undefined) {
 			own = await reader.ownUserId();
-			if (own !== undefined && !manual) ownUserIds.set(state, own);
+			if (own !== undefined && !manual) ownUserIds.set(stored, own);
 		}
 		filters.ownUserId = own;
 	}
 	const items = fresh
 		.map(shapeEvent)
 		.filter((item) => passes(item, filters))
-		.map((item) => ({ json: connection.scrubber.value(item) as IDataObject }));
+		.map((item) => ({ json: client.scrubber.value(item) as IDataObject }));
 	return items.length > 0 ? [items] : null;
 }

@@ -1,10 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { chat, CHAT_COLORS } from '../../nodes/Bitrix24Im/actions/chat';
+import { chat } from '../../nodes/Bitrix24Im/actions/chat';
+import { CHAT_COLORS } from '../../nodes/Bitrix24Im/actions/chat/common';
 import { resources } from '../../nodes/Bitrix24Im/actions';
-import type { MethodCall, OperationDescription } from '../../nodes/Bitrix24Im/actions/types';
-import type { Bitrix24Outcome } from '../../nodes/Bitrix24Im/transport/types';
-import { operationOf, requestFor } from '../helpers/operationRequest';
+import type { MethodCall, Shape, StepsOperation } from '../../nodes/shared/operations';
+import type { CallOutcome as Bitrix24Outcome } from '../../nodes/shared/transport';
+import { operationOf, requestFor, sendingTraits } from '../helpers/operationRequest';
 import type { Binary } from '../helpers/operationRequest';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
@@ -24,7 +25,7 @@ it('is registered right after Message', () => {
 });
 
 describe('chat requests', () => {
-	it.each<[string, string, IDataObject, IDataObject, Record<string, Binary>?]>([
+	it.each<[string, string | undefined, IDataObject, IDataObject, Record<string, Binary>?]>([
 		['create', 'im.chat.add', { title: ' Deal #1 ', users: '2, 3', type: 'OPEN' }, { TITLE: 'Deal #1', USERS: [2, 3], TYPE: 'OPEN' }],
 		['create', 'im.chat.add', { title: '', users: '', type: 'CHAT' }, { TYPE: 'CHAT' }],
 		['create', 'im.chat.add', { users: [4, '5'], type: 'chat' }, { USERS: [4, 5], TYPE: 'CHAT' }],
@@ -71,7 +72,7 @@ describe('chat requests', () => {
 		['listMembers', 'im.chat.user.list', { chatId: byId('chat7') }, { CHAT_ID: 7 }],
 		[
 			'sendFile',
-			'im.disk.file.commit',
+			undefined,
 			{ chatId: byId('7'), binaryPropertyName: 'data', message: ' Offer ' },
 			{ CHAT_ID: 7, MESSAGE: 'Offer', fileName: 'offer.pdf', fileContent: Buffer.from('%PDF-1.4').toString('base64') },
 			pdf,
@@ -118,7 +119,7 @@ describe('chat requests', () => {
 
 describe('chat answers', () => {
 	const shape = (value: string, result: unknown, params: IDataObject) =>
-		(operation(value).shape as NonNullable<OperationDescription['shape']>)({ result }, params);
+		(operation(value) as { shape: Shape }).shape({ result }, params);
 
 	it.each<[string, unknown, IDataObject, unknown]>([
 		['create', 31, { TYPE: 'CHAT' }, { chatId: 31, dialogId: 'chat31' }],
@@ -147,13 +148,13 @@ describe('chat answers', () => {
 
 	it('only Create and Send File are unsafe to repeat; only Set Avatar and Send File stay out of batches', () => {
 		const ops = chat.operations;
-		expect(ops.filter(({ retrySafe }) => !retrySafe).map(({ value }) => value)).toEqual(['create', 'sendFile']);
-		expect(ops.filter(({ batchable }) => !batchable).map(({ value }) => value)).toEqual(['setAvatar', 'sendFile']);
+		expect(ops.filter((op) => !sendingTraits(op).retrySafe).map(({ value }) => value)).toEqual(['create', 'sendFile']);
+		expect(ops.filter((op) => !sendingTraits(op).batchable).map(({ value }) => value)).toEqual(['setAvatar', 'sendFile']);
 	});
 });
 
 describe('Send File steps', () => {
-	const run = operation('sendFile').run as NonNullable<OperationDescription['run']>;
+	const run = (operation('sendFile') as StepsOperation).run;
 	const params = { CHAT_ID: 7, MESSAGE: 'Offer', fileName: 'offer.pdf', fileContent: 'JVBERi0xLjQ=' };
 
 	function fakeCall(answers: Record<string, Bitrix24Outcome>) {

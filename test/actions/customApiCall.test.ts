@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { resources } from '../../nodes/Bitrix24Im/actions';
-import { operationOf, requestFor } from '../helpers/operationRequest';
+import { requestFor, sendingTraits, singleCallOf } from '../helpers/operationRequest';
 
 it('is the last resource, with one operation', () => {
 	expect(resources[resources.length - 1].value).toBe('customApiCall');
@@ -42,7 +42,7 @@ describe('custom API call requests', () => {
 });
 
 describe('custom API call answers', () => {
-	const call = operationOf('customApiCall', 'call');
+	const call = singleCallOf('customApiCall', 'call');
 
 	it.each<[string, IDataObject, IDataObject]>([
 		['a bare value', { result: 15, time: { start: 1 } }, { result: 15 }],
@@ -54,6 +54,6 @@ describe('custom API call answers', () => {
 	});
 
 	it('is never retried after an ambiguous failure (the method is unknown), but may be batched', () => {
-		expect(call).toMatchObject({ retrySafe: false, batchable: true });
+		expect(sendingTraits(call)).toEqual({ retrySafe: false, batchable: true });
 	});
 });

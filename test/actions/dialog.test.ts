@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { LINKS_REMOVED } from '../../nodes/Bitrix24Im/actions/dialog';
-import type { OperationDescription, PagingDescription } from '../../nodes/Bitrix24Im/actions/types';
-import type { Bitrix24Success } from '../../nodes/Bitrix24Im/transport/types';
-import { operationOf, requestFor } from '../helpers/operationRequest';
+import { LINKS_REMOVED } from '../../nodes/Bitrix24Im/actions/dialog/messages';
+import type { ListOperation, Shape } from '../../nodes/shared/operations';
+import type { Bitrix24Success } from '../../nodes/shared/transport/types';
+import { operationOf, requestFor, sendingTraits } from '../helpers/operationRequest';
 
 const operation = (value: string) => operationOf('dialog', value);
 
@@ -78,8 +78,7 @@ describe('dialog requests', () => {
 	it('marks every operation safe to repeat; list operations are never batched', () => {
 		for (const value of ['get', 'getMessages', 'getMembers', 'sendTyping', 'setUnreadMark', 'pin', 'unpin', 'hide', 'getRecent']) {
 			const op = operation(value);
-			expect(op.retrySafe).toBe(true);
-			expect(op.batchable).toBe(!op.paging);
+			expect(sendingTraits(op)).toEqual({ retrySafe: true, batchable: op.kind !== 'list' });
 		}
 	});
 });
@@ -87,7 +86,7 @@ describe('dialog requests', () => {
 describe('dialog answers', () => {
 	const ok = (result: unknown, extra: Partial<Bitrix24Success> = {}): Bitrix24Success => ({ result, ...extra });
 	const shape = (value: string, answer: Bitrix24Success, params: IDataObject) =>
-		(operation(value).shape as NonNullable<OperationDescription['shape']>)(answer, params);
+		(operation(value) as { shape: Shape }).shape(answer, params);
 
 	it.each<[string, unknown, IDataObject, IDataObject]>([
 		['get', { id: 2, name: 'Project Apollo' }, { DIALOG_ID: 'chat2' }, { id: 2, name: 'Project Apollo' }],
@@ -102,7 +101,7 @@ describe('dialog answers', () => {
 	});
 
 	describe('Get Messages pages', () => {
-		const paging = operation('getMessages').paging as PagingDescription;
+		const paging = (operation('getMessages') as ListOperation).paging;
 		const page = (from: number, count: number, step: number) =>
 			Array.from({ length: count }, (_, i) => ({ id: from + i * step, text: `m${from + i * step}`, params: [] }));
 
@@ -167,7 +166,7 @@ describe('dialog answers', () => {
 
 	describe('offset lists', () => {
 		it('Get Members follows `next`, and stops without it', () => {
-			const paging = operation('getMembers').paging as PagingDescription;
+			const paging = (operation('getMembers') as ListOperation).paging;
 			const users = [{ id: 1 }, { id: 2 }];
 			expect(paging.records(ok(users))).toEqual(users);
 			expect(paging.nextPage(ok(users, { next: 2, total: 5 }), { DIALOG_ID: 'chat1', OFFSET: 0 }, users)).toEqual({ DIALOG_ID: 'chat1', OFFSET: 2 });
@@ -175,7 +174,7 @@ describe('dialog answers', () => {
 		});
 
 		it('Get Recent reads `items` and goes on while hasMore (from `next`, else by counting)', () => {
-			const paging = operation('getRecent').paging as PagingDescription;
+			const paging = (operation('getRecent') as ListOperation).paging;
 			const items = [{ id: 'chat1' }, { id: 2 }];
 			const more = ok({ items, hasMore: true }, { next: 2 });
 			expect(paging.records(more)).toEqual(items);

@@ -1,4 +1,4 @@
-import { normalizeDialogId, toChatId, toJson, toPositiveInteger, toPositiveIntegers } from '../../nodes/Bitrix24Im/actions/fields';
+import { normalizeDialogId, toChatId, toJson, toPositiveInteger, toPositiveIntegers } from '../../nodes/shared/values';
 
 describe('Dialog ID validation', () => {
 	it.each([

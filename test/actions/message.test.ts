@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { resources } from '../../nodes/Bitrix24Im/actions';
-import type { Bitrix24Success } from '../../nodes/Bitrix24Im/transport/types';
-import { operationOf, requestFor } from '../helpers/operationRequest';
+import type { Bitrix24Success } from '../../nodes/shared/transport/types';
+import { operationOf, requestFor, sendingTraits, singleCallOf } from '../helpers/operationRequest';
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const bigAttach = JSON.stringify([{ MESSAGE: 'x'.repeat(60001) }]);
@@ -93,7 +93,7 @@ describe('message answers', () => {
 		['share', { MESSAGE_ID: 5, DIALOG_ID: 'chat2', TYPE: 'TASK' }, true, { success: true, messageId: 5, dialogId: 'chat2', type: 'TASK' }],
 		['runBotCommand', { MESSAGE_ID: 5, BOT_ID: 6, COMMAND: 'echo' }, true, { success: true, messageId: 5, botId: 6, command: 'echo' }],
 	])('%s says what it did', (operation, params, result, shaped) => {
-		expect(operationOf('message', operation).shape?.(answer(result), params)).toEqual(shaped);
+		expect(singleCallOf('message', operation).shape?.(answer(result), params)).toEqual(shaped);
 	});
 
 	it.each([
@@ -104,6 +104,6 @@ describe('message answers', () => {
 		['share', false, true],
 		['runBotCommand', false, true],
 	])('%s: retry-safe %p, batchable %p', (operation, retrySafe, batchable) => {
-		expect(operationOf('message', operation)).toMatchObject({ retrySafe, batchable });
+		expect(sendingTraits(operationOf('message', operation))).toEqual({ retrySafe, batchable });
 	});
 });

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { resources } from '../../nodes/Bitrix24Im/actions';
-import type { Bitrix24Success } from '../../nodes/Bitrix24Im/transport/types';
-import { operationOf, requestFor } from '../helpers/operationRequest';
+import type { Bitrix24Success } from '../../nodes/shared/transport/types';
+import { listOf, operationOf, requestFor, sendingTraits, singleCallOf } from '../helpers/operationRequest';
 
 const answer = (result: unknown): Bitrix24Success => ({ result, time: { start: 1 } });
 
@@ -73,17 +73,17 @@ describe('notification answers', () => {
 		['markAllRead', {}, { result: true, newCounter: 0 }, { success: true, unreadCount: 0 }],
 		['markAllRead', {}, true, { success: true }],
 	])('%s says what it did', (operation, params, result, shaped) => {
-		expect(operationOf('notification', operation).shape?.(answer(result), params)).toEqual(shaped);
+		expect(singleCallOf('notification', operation).shape?.(answer(result), params)).toEqual(shaped);
 	});
 
 	it('treats a `false` from a send as a failure', () => {
-		const send = operationOf('notification', 'sendPersonal');
+		const send = singleCallOf('notification', 'sendPersonal');
 		expect(send.check?.(answer(false))).toMatchObject({ code: 'NOTIFY_NOT_ADDED' });
 		expect(send.check?.(answer(5))).toBeUndefined();
 	});
 
 	it('pages by the last notification and its stage, and stops after a page shorter than 50', () => {
-		const paging = operationOf('notification', 'getMany').paging;
+		const paging = listOf('notification', 'getMany').paging;
 		const full = (last: IDataObject) => [...Array.from({ length: 49 }, (_, index) => ({ id: 1000 - index, notify_type: 1 })), last];
 		const page = answer({ notifications: full({ id: 7, notify_type: 1 }) });
 		expect(paging?.records(page)).toHaveLength(50);
@@ -103,6 +103,6 @@ describe('notification answers', () => {
 		['markAllRead', true, true],
 		['getMany', true, false],
 	])('%s: retry-safe %p, batchable %p', (operation, retrySafe, batchable) => {
-		expect(operationOf('notification', operation)).toMatchObject({ retrySafe, batchable });
+		expect(sendingTraits(operationOf('notification', operation))).toEqual({ retrySafe, batchable });
 	});
 });

@@ -2,9 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { resources } from '../../nodes/Bitrix24Im/actions';
 import { user } from '../../nodes/Bitrix24Im/actions/user';
-import type { OperationDescription, PagingDescription } from '../../nodes/Bitrix24Im/actions/types';
-import type { Bitrix24Success } from '../../nodes/Bitrix24Im/transport/types';
-import { operationOf, requestFor } from '../helpers/operationRequest';
+import type { ListOperation, Shape } from '../../nodes/shared/operations';
+import type { Bitrix24Success } from '../../nodes/shared/transport/types';
+import { operationOf, requestFor, sendingTraits } from '../helpers/operationRequest';
 
 const operation = (value: string) => operationOf('user', value);
 
@@ -50,16 +50,15 @@ describe('user requests', () => {
 
 	it('marks every operation safe to repeat; searches are paged and never batched', () => {
 		for (const op of user.operations) {
-			expect(op.retrySafe).toBe(true);
-			expect(op.batchable).toBe(!op.paging);
+			expect(sendingTraits(op)).toEqual({ retrySafe: true, batchable: op.kind !== 'list' });
 		}
-		expect(user.operations.filter((op) => op.paging).map(({ value }) => value)).toEqual(['searchUsers', 'searchChats']);
+		expect(user.operations.filter((op) => op.kind === 'list').map(({ value }) => value)).toEqual(['searchUsers', 'searchChats']);
 	});
 });
 
 describe('user answers', () => {
 	const shape = (value: string, answer: Bitrix24Success, params: IDataObject = {}) =>
-		(operation(value).shape as NonNullable<OperationDescription['shape']>)(answer, params);
+		(operation(value) as { shape: Shape }).shape(answer, params);
 
 	it.each<[string, unknown, IDataObject, IDataObject | IDataObject[]]>([
 		['get', { id: 1, name: 'Alice Admin' }, {}, { id: 1, name: 'Alice Admin' }],
@@ -96,13 +95,13 @@ describe('user answers', () => {
 	});
 
 	it('search pages: one record per entry of the keyed answer, following `next`', () => {
-		const paging = operation('searchUsers').paging as PagingDescription;
+		const paging = (operation('searchUsers') as ListOperation).paging;
 		const answer = ok({ 2: { id: 2 }, 5: { id: 5 } }, { next: 12, total: 30 });
 		expect(paging.records(answer)).toEqual([{ id: 2 }, { id: 5 }]);
 		expect(paging.records(ok([]))).toEqual([]);
 		expect(paging.nextPage(answer, { FIND: 'bo', OFFSET: 10 }, [])).toEqual({ FIND: 'bo', OFFSET: 12 });
 		expect(paging.nextPage(ok({ 2: { id: 2 } }, { total: 1 }), { FIND: 'bo', OFFSET: 0 }, [])).toBeUndefined();
-		const chats = operation('searchChats').paging as PagingDescription;
+		const chats = (operation('searchChats') as ListOperation).paging;
 		expect(chats.pageSize).toEqual({ param: 'LIMIT', max: 50 });
 		// Bitrix24 sends the newest chats first; parsing the keyed object reorders them ascending, so they are sorted back.
 		expect(chats.records(ok({ 3: { id: 3 }, 12: { id: 12 }, 7: { id: 7 } }))).toEqual([{ id: 12 }, { id: 7 }, { id: 3 }]);

@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { resetBuckets } from '../../nodes/Bitrix24Im/transport/limiter';
+import { resetBuckets } from '../../nodes/shared/transport/limiter';
 import { runWorkflow, TestCredentials } from './runWorkflow';
 import type { TestItem } from './runWorkflow';
 

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { findOperation } from '../../nodes/Bitrix24Im/actions';
-import { operationFields } from '../../nodes/Bitrix24Im/actions/buildProperties';
-import { createItemReader } from '../../nodes/Bitrix24Im/actions/fields';
-import type { OperationDescription } from '../../nodes/Bitrix24Im/actions/types';
+import { resources } from '../../nodes/Bitrix24Im/actions';
+import type { ListOperation, OperationDescription, SingleCallOperation } from '../../nodes/shared/operations';
+import { operationFields } from '../../nodes/shared/operations/properties';
+import { readRequest } from '../../nodes/shared/operations/requests';
 
 /** An input binary of the item: its bytes, file name and MIME type. */
 export interface Binary {
@@ -40,8 +40,25 @@ function fakeContext(parameters: IDataObject, binaries: Record<string, Binary> =
 }
 
 export function operationOf(resource: string, operation: string): OperationDescription {
-	const found = findOperation(resource, operation);
+	const found = resources.find((entry) => entry.value === resource)?.operations.find((entry) => entry.value === operation);
 	if (!found) throw new Error(`no operation ${resource} → ${operation}`);
+	return found;
+}
+
+/** Whether an operation may be repeated after an ambiguous failure, and sent in `batch` requests, whatever its kind. */
+export function sendingTraits(op: OperationDescription): { retrySafe: boolean; batchable: boolean } {
+	return { retrySafe: op.kind === 'list' || op.retrySafe, batchable: op.kind === 'call' && op.batchable };
+}
+
+export function singleCallOf(resource: string, operation: string): SingleCallOperation {
+	const found = operationOf(resource, operation);
+	if (found.kind !== 'call') throw new Error(`${resource} → ${operation} is not a single call`);
+	return found;
+}
+
+export function listOf(resource: string, operation: string): ListOperation {
+	const found = operationOf(resource, operation);
+	if (found.kind !== 'list') throw new Error(`${resource} → ${operation} is not a list`);
 	return found;
 }
 
@@ -57,8 +74,9 @@ export async function requestFor(
 	binaries?: Record<string, Binary>,
 ) {
 	const op = operationOf(resource, operation);
-	const read = createItemReader(fakeContext(parameters, binaries), 0, operationFields(op));
-	const method = op.methodFor?.(read) ?? op.method;
-	const params = await op.toParams(read);
+	const fields = operationFields(op);
+	// As in n8n, a parameter that is not set has its field's default.
+	const defaults = Object.fromEntries(fields.map((field) => [field.name, field.default]));
+	const { method, params } = await readRequest(fakeContext({ ...defaults, ...parameters }, binaries), op, fields, 0);
 	return { method, params: JSON.parse(JSON.stringify(params)) as IDataObject };
 }

@@ -4,7 +4,7 @@ import {
 	encodeQuery,
 	MAX_BATCH_COMMANDS,
 	readBatchResult,
-} from '../../nodes/Bitrix24Im/transport/batch';
+} from '../../nodes/shared/transport/batch';
 
 describe('chunkCommands', () => {
 	it('splits 120 commands into 50, 50 and 20, keeping order', () => {

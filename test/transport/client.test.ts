@@ -3,10 +3,10 @@ import { sleep } from 'n8n-workflow';
 
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => {}) }));
 
-import { Bitrix24Client } from '../../nodes/Bitrix24Im/transport';
-import { resetBuckets, STANDARD_PLAN } from '../../nodes/Bitrix24Im/transport/limiter';
-import type { Connection } from '../../nodes/Bitrix24Im/transport/request';
-import { Scrubber } from '../../nodes/Bitrix24Im/transport/scrub';
+import { Bitrix24Client } from '../../nodes/shared/transport';
+import { resetBuckets, STANDARD_PLAN } from '../../nodes/shared/transport/limiter';
+import type { Connection } from '../../nodes/shared/transport/request';
+import { Scrubber } from '../../nodes/shared/transport/scrub';
 
 type Answer = { statusCode: number; body: string } | Error;
 

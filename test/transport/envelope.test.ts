@@ -1,4 +1,4 @@
-import { readEnvelope } from '../../nodes/Bitrix24Im/transport/envelope';
+import { readEnvelope } from '../../nodes/shared/transport/envelope';
 
 describe('readEnvelope', () => {
 	it('reads a success with its time, next and total', () => {

@@ -1,8 +1,9 @@
-import type { INode } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { toNodeApiError, inputError } from '../../nodes/Bitrix24Im/transport/errors';
-import { Scrubber } from '../../nodes/Bitrix24Im/transport/scrub';
+import { createItemReader } from '../../nodes/shared/operations/itemReader';
+import { toNodeApiError } from '../../nodes/shared/transport/errors';
+import { Scrubber } from '../../nodes/shared/transport/scrub';
 
 const node: INode = {
 	id: '1',
@@ -28,7 +29,7 @@ describe('toNodeApiError', () => {
 		['MESSAGE_ID_ERROR', 400, /whole number greater than 0/],
 		['DIALOG_ID_EMPTY', 400, /chatNNN/],
 	])('maps %s to a NodeApiError naming method, text and code, with a hint', (code, httpStatus, hint) => {
-		const error = toNodeApiError(node, 'im.dialog.unread', { kind: 'api', code, description: 'What Bitrix24 said', httpStatus }, scrubber, 3);
+		const error = toNodeApiError(node, { method: 'im.dialog.unread',  kind: 'api', code, description: 'What Bitrix24 said', httpStatus }, scrubber, 3);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toBe(`Bitrix24 im.dialog.unread: What Bitrix24 said [${code}]`);
 		expect(error.description).toMatch(hint);
@@ -37,34 +38,36 @@ describe('toNodeApiError', () => {
 	});
 
 	it('keys the hint on the code, not on the text or the status', () => {
-		const error = toNodeApiError(
-			node,
-			'im.dialog.unread',
-			{ kind: 'api', code: 'DIALOG_ID_EMPTY', description: 'Invalid request credentials', httpStatus: 401 },
+		const error = toNodeApiError(node, { method: 'im.dialog.unread',  kind: 'api', code: 'DIALOG_ID_EMPTY', description: 'Invalid request credentials', httpStatus: 401 },
 			scrubber,
 		);
 		expect(error.description).toMatch(/chatNNN/);
 	});
 
 	it('keeps its own message for network codes instead of n8n\'s generic one', () => {
-		const error = toNodeApiError(
-			node,
-			'im.dialog.unread',
-			{ kind: 'network', code: 'ECONNRESET', description: 'the connection was reset before Bitrix24 answered' },
+		const error = toNodeApiError(node, { method: 'im.dialog.unread',  kind: 'network', code: 'ECONNRESET', description: 'the connection was reset before Bitrix24 answered' },
 			scrubber,
 		);
 		expect(error.message).toBe('Bitrix24 im.dialog.unread: the connection was reset before Bitrix24 answered [ECONNRESET]');
 	});
 
 	it('has a generic hint for unknown codes', () => {
-		const error = toNodeApiError(node, 'im.x', { kind: 'api', code: 'SOMETHING_NEW', description: 'x' }, scrubber);
+		const error = toNodeApiError(node, { method: 'im.x',  kind: 'api', code: 'SOMETHING_NEW', description: 'x' }, scrubber);
 		expect(error.description).toMatch(/documentation/);
 	});
 });
 
 describe('inputError', () => {
 	it('names the item, the field and the bad value', () => {
-		const error = inputError(node, 2, 'Dialog ID', 'chatX', 'use chatNNN');
+		const context = { getNode: () => node } as unknown as IExecuteFunctions;
+		const read = createItemReader(context, 2, [{ displayName: 'Dialog ID', name: 'dialogId', type: 'string', default: '' }]);
+		let error: NodeOperationError | undefined;
+		try {
+			read.invalid('dialogId', 'use chatNNN', 'chatX');
+		} catch (thrown) {
+			error = thrown as NodeOperationError;
+		}
+		if (!error) throw new Error('no input error');
 		expect(error.message).toBe('Item 2: Dialog ID "chatX" is not valid: use chatNNN');
 		expect(error.context.itemIndex).toBe(2);
 		expect(error.description).toMatch(/nothing was sent/);

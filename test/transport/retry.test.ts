@@ -1,6 +1,6 @@
-import { decideRetry, isRetryableCode, RETRY_LIMITS } from '../../nodes/Bitrix24Im/transport/retry';
-import type { RetryContext } from '../../nodes/Bitrix24Im/transport/retry';
-import type { Bitrix24Failure } from '../../nodes/Bitrix24Im/transport/types';
+import { decideRetry, isRetryableCode, RETRY_LIMITS } from '../../nodes/shared/transport/retry';
+import type { RetryContext } from '../../nodes/shared/transport/retry';
+import type { Bitrix24Failure } from '../../nodes/shared/transport/types';
 
 const NOW = 1_700_000_000_000;
 

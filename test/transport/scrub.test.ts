@@ -1,4 +1,4 @@
-import { Scrubber } from '../../nodes/Bitrix24Im/transport/scrub';
+import { Scrubber } from '../../nodes/shared/transport/scrub';
 
 const HOOK_CODE = 'k9x7w2m4q8z1v5b3';
 

@@ -1,4 +1,4 @@
-import { parseWebhookUrl } from '../../nodes/Bitrix24Im/transport/webhookUrl';
+import { parseWebhookUrl } from '../../nodes/shared/transport/webhookUrl';
 
 const HOOK_CODE = 'k9x7w2m4q8z1v5b3';
 

@@ -73,14 +73,13 @@ describe('readEventPage', () => {
 			nextOffset: 2003,
 			hasMore: false,
 		});
-		expect(page?.events.map((e) => e.eventId)).toEqual([2001, 2002]);
-		expect(page?.nextOffset).toBe(2003);
+		expect(page?.map((e) => e.eventId)).toEqual([2001, 2002]);
 	});
 
 	it('rejects answers that are not an events page', () => {
 		expect(readEventPage(true)).toBeUndefined();
 		expect(readEventPage({ events: 'x' })).toBeUndefined();
 		expect(readEventPage({ events: [{ type: 'X' }] })).toBeUndefined();
-		expect(readEventPage({ events: [] })).toEqual({ events: [], nextOffset: null, hasMore: false });
+		expect(readEventPage({ events: [] })).toEqual([]);
 	});
 });

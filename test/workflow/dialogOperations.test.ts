@@ -1,6 +1,6 @@
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => {}) }));
 
-import { LINKS_REMOVED } from '../../nodes/Bitrix24Im/actions/dialog';
+import { LINKS_REMOVED } from '../../nodes/Bitrix24Im/actions/dialog/messages';
 import { callAs, emulatorRunner, oauth2Credentials, useEmulator } from '../helpers/emulator';
 import type { Emulator } from '../helpers/emulator';
 import { runWorkflow } from '../helpers/runWorkflow';

@@ -5,7 +5,7 @@ jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep:
 
 import { ExecuteContext } from 'n8n-core';
 
-import { resetBuckets } from '../../nodes/Bitrix24Im/transport/limiter';
+import { resetBuckets } from '../../nodes/shared/transport/limiter';
 import { emulatorRunner, useEmulator } from '../helpers/emulator';
 import { runWorkflow, TestCredentials } from '../helpers/runWorkflow';
 

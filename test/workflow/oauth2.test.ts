@@ -3,7 +3,7 @@ import nock from 'nock';
 
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => {}) }));
 
-import { resetBuckets } from '../../nodes/Bitrix24Im/transport/limiter';
+import { resetBuckets } from '../../nodes/shared/transport/limiter';
 import { runWorkflow, TestCredentials } from '../helpers/runWorkflow';
 
 const PORTAL = 'https://acme.bitrix24.com';

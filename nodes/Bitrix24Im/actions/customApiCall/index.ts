@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ItemReader, ResourceDescription } from '../types';
+import { singleCall } from '../../../shared/operations';
+import type { ItemReader, ResourceDescription } from '../../../shared/operations';
 
 const METHOD_NAME = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/;
 
@@ -20,13 +21,12 @@ export const customApiCall: ResourceDescription = {
 	value: 'customApiCall',
 	name: 'Custom API Call',
 	operations: [
-		{
+		singleCall({
 			value: 'call',
 			name: 'Call',
 			action: 'Call any Bitrix24 REST method',
 			description: 'Call any Bitrix24 REST method with JSON parameters, through the node\'s batching, limits and error handling',
-			method: 'custom',
-			methodFor: methodName,
+			method: methodName,
 			fields: [
 				{
 					displayName: 'Method',
@@ -58,9 +58,8 @@ export const customApiCall: ResourceDescription = {
 				...(next !== undefined && { next }),
 				...(total !== undefined && { total }),
 			}),
-			batchable: true,
 			// The method is unknown: it may create something each time it runs.
 			retrySafe: false,
-		},
+		}),
 	],
 };

@@ -1,7 +1,17 @@
-import { booleanField, collectionField, DIALOG_HELP, dialogIdField, messageIdField, messageTextField } from '../fields';
-import { attachmentsField, keyboardField, menuField, readAttach } from '../richContent';
-import { succeededWithId } from '../shapes';
-import type { ResourceDescription } from '../types';
+import {
+	attachmentsField,
+	booleanField,
+	collectionField,
+	DIALOG_HELP,
+	dialogIdField,
+	keyboardField,
+	menuField,
+	messageIdField,
+	messageTextField,
+	readAttach,
+} from '../../../shared/fields';
+import { singleCall, succeededWithId } from '../../../shared/operations';
+import type { ResourceDescription } from '../../../shared/operations';
 
 const LIKE_ACTIONS = { plus: 'plus', minus: 'minus', toggle: 'auto' } as const;
 const SHARE_TYPES = { task: 'TASK', post: 'POST', calendarEvent: 'CALEND', chat: 'CHAT' } as const;
@@ -16,7 +26,7 @@ export const message: ResourceDescription = {
 	value: 'message',
 	name: 'Message',
 	operations: [
-		{
+		singleCall({
 			value: 'send',
 			name: 'Send',
 			action: 'Send a message',
@@ -58,11 +68,10 @@ export const message: ResourceDescription = {
 				};
 			},
 			shape: ({ result }, params) => ({ messageId: result as number, dialogId: params.DIALOG_ID as string }),
-			batchable: true,
 			// A repeat after a lost answer would post the message twice.
 			retrySafe: false,
-		},
-		{
+		}),
+		singleCall({
 			value: 'update',
 			name: 'Update',
 			action: 'Update a message',
@@ -101,11 +110,9 @@ export const message: ResourceDescription = {
 				};
 			},
 			shape: done(),
-			batchable: true,
 			// Setting the same content again leaves the same message.
-			retrySafe: true,
-		},
-		{
+		}),
+		singleCall({
 			value: 'delete',
 			name: 'Delete',
 			action: 'Delete a message',
@@ -116,11 +123,9 @@ export const message: ResourceDescription = {
 			],
 			toParams: (read) => ({ MESSAGE_ID: read.positiveInteger('messageId') }),
 			shape: done(),
-			batchable: true,
 			// A repeat cannot delete anything else (it may answer CANT_EDIT_MESSAGE for the already deleted message).
-			retrySafe: true,
-		},
-		{
+		}),
+		singleCall({
 			value: 'like',
 			name: 'Like',
 			action: 'Like or unlike a message',
@@ -146,11 +151,10 @@ export const message: ResourceDescription = {
 				ACTION: LIKE_ACTIONS[read.choice('likeAction', ['plus', 'minus', 'toggle'] as const)],
 			}),
 			shape: done((params) => ({ action: params.ACTION as string })),
-			batchable: true,
 			// Toggle repeated after a lost answer would undo the like; the flag is per operation, so none is retried.
 			retrySafe: false,
-		},
-		{
+		}),
+		singleCall({
 			value: 'share',
 			name: 'Share',
 			action: 'Share a message as a task, post, event or chat',
@@ -179,11 +183,10 @@ export const message: ResourceDescription = {
 				TYPE: SHARE_TYPES[read.choice('shareAs', ['task', 'post', 'calendarEvent', 'chat'] as const)],
 			}),
 			shape: done((params) => ({ dialogId: params.DIALOG_ID as string, type: params.TYPE as string })),
-			batchable: true,
 			// A repeat would create a second task, post, event or chat.
 			retrySafe: false,
-		},
-		{
+		}),
+		singleCall({
 			value: 'runBotCommand',
 			name: 'Run Bot Command',
 			action: 'Run a bot command on a message',
@@ -228,9 +231,8 @@ export const message: ResourceDescription = {
 				};
 			},
 			shape: done((params) => ({ botId: params.BOT_ID as number, command: params.COMMAND as string })),
-			batchable: true,
 			// The bot would act on the command twice.
 			retrySafe: false,
-		},
+		}),
 	],
 };

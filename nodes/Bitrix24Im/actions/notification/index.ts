@@ -1,9 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { booleanField, collectionField, messageTextField, userIdField } from '../fields';
-import { attachmentsField, readAttach } from '../richContent';
-import { objectOrUndefined, succeeded } from '../shapes';
-import type { ItemReader, OperationDescription, ResourceDescription } from '../types';
+import { attachmentsField, booleanField, collectionField, messageTextField, readAttach, userIdField } from '../../../shared/fields';
+import { list, singleCall, succeeded } from '../../../shared/operations';
+import type { ItemReader, ResourceDescription, SingleCallOperation } from '../../../shared/operations';
+import { objectOrUndefined } from '../../../shared/values';
 
 const clientIdField: INodeProperties = {
 	displayName: 'Client ID',
@@ -57,8 +57,8 @@ const notificationParams = (read: ItemReader): IDataObject => ({
 	ATTACH: readAttach(read, 'additionalFields.attachments'),
 });
 
-function sendOperation(value: string, name: string, kind: string, method: string, description: string): OperationDescription {
-	return {
+function sendOperation(value: string, name: string, kind: string, method: string, description: string): SingleCallOperation {
+	return singleCall({
 		value,
 		name,
 		action: `Send a ${kind} notification`,
@@ -71,12 +71,11 @@ function sendOperation(value: string, name: string, kind: string, method: string
 			result === false
 				? { kind: 'api', code: 'NOTIFY_NOT_ADDED', description: 'Bitrix24 did not add the notification (is the user ID an active user?)' }
 				: undefined,
-		batchable: true,
 		// Without a Tag a repeat after a lost answer shows the notification twice. A Tag (kept only for OAuth2 apps) makes a
 		// repeat replace it instead, but the flag is per operation, not per item: never retried here. With OAuth2 and a Tag,
 		// n8n's own "Retry On Fail" is safe to turn on.
 		retrySafe: false,
-	};
+	});
 }
 
 const DELETE_BY = { id: 'ID', tag: 'TAG', subTag: 'SUB_TAG' } as const;
@@ -105,7 +104,7 @@ export const notification: ResourceDescription = {
 			'Send a notification to a user from the credential\'s user',
 		),
 		sendOperation('sendSystem', 'Send System', 'system', 'im.notify.system.add', 'Send a system notification (no author) to a user'),
-		{
+		singleCall({
 			value: 'delete',
 			name: 'Delete',
 			action: 'Delete notifications',
@@ -176,18 +175,15 @@ export const notification: ResourceDescription = {
 				...(params.TAG !== undefined && { tag: params.TAG as string }),
 				...(params.SUB_TAG !== undefined && { subTag: params.SUB_TAG as string }),
 			})),
-			batchable: true,
 			// Deleting what is already gone changes nothing.
-			retrySafe: true,
-		},
-		{
+		}),
+		singleCall({
 			value: 'markRead',
 			name: 'Mark Read',
 			action: 'Mark notifications as read',
 			description: 'Mark notifications of the credential\'s user as read: the given ones, or one and every later one',
-			method: 'im.notify.read.list',
 			// One ID "and every later one" is im.notify.read; a list of IDs is im.notify.read.list.
-			methodFor: (read) => (read.choice('scope', ['only', 'andLater'] as const) === 'andLater' ? 'im.notify.read' : 'im.notify.read.list'),
+			method: (read) => (read.choice('scope', ['only', 'andLater'] as const) === 'andLater' ? 'im.notify.read' : 'im.notify.read.list'),
 			fields: [
 				{
 					displayName: 'Notification IDs',
@@ -223,10 +219,8 @@ export const notification: ResourceDescription = {
 			shape: succeeded((params) =>
 				params.IDS !== undefined ? { notificationIds: params.IDS as number[] } : { fromNotificationId: params.ID as number },
 			),
-			batchable: true,
-			retrySafe: true,
-		},
-		{
+		}),
+		singleCall({
 			value: 'markAllRead',
 			name: 'Mark All Read',
 			action: 'Mark all notifications as read',
@@ -239,10 +233,8 @@ export const notification: ResourceDescription = {
 				const answer = objectOrUndefined(result);
 				return answer !== undefined && 'newCounter' in answer ? { unreadCount: answer.newCounter } : {};
 			}),
-			batchable: true,
-			retrySafe: true,
-		},
-		{
+		}),
+		list({
 			value: 'getMany',
 			name: 'Get Many',
 			action: 'Get notifications',
@@ -257,8 +249,6 @@ export const notification: ResourceDescription = {
 				records: ({ result }) => ((result as IDataObject | null)?.notifications as IDataObject[] | undefined) ?? [],
 				nextPage: (_answer, params, records) => nextNotifications(params, records),
 			},
-			batchable: false,
-			retrySafe: true,
-		},
+		}),
 	],
 };

@@ -1,14 +1,11 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { Bitrix24Success } from '../../transport/types';
-import { asObject, succeeded } from '../shapes';
-import { offsetPaging } from '../paging';
-import type { ResourceDescription } from '../types';
+import { list, offsetPaging, singleCall, succeeded } from '../../../shared/operations';
+import type { ResourceDescription } from '../../../shared/operations';
+import type { Bitrix24Success } from '../../../shared/transport';
+import { asObject, MIN_SEARCH_LENGTH } from '../../../shared/values';
 
 const STATUSES = ['online', 'dnd', 'away', 'break'] as const;
-
-/** Bitrix24's search methods refuse shorter phrases (FIND_SHORT). */
-export const MIN_SEARCH_LENGTH = 2;
 
 /** The maps of im.counters.get; PHP sends an empty one as `[]`. The *_UNREAD keys are real lists and stay arrays. */
 const COUNTER_MAPS = ['TYPE', 'CHAT', 'CHAT_MUTED', 'LINES', 'DIALOG'];
@@ -35,7 +32,7 @@ function searchField(what: string, example: string): INodeProperties {
 	};
 }
 
-export function shapeCounters({ result }: Bitrix24Success): IDataObject {
+function shapeCounters({ result }: Bitrix24Success): IDataObject {
 	const counters = { ...asObject(result) };
 	for (const key of COUNTER_MAPS) if (Array.isArray(counters[key])) counters[key] = {};
 	return counters;
@@ -45,7 +42,7 @@ export const user: ResourceDescription = {
 	value: 'user',
 	name: 'User',
 	operations: [
-		{
+		singleCall({
 			value: 'get',
 			name: 'Get',
 			action: 'Get a user',
@@ -63,10 +60,8 @@ export const user: ResourceDescription = {
 			],
 			toParams: (read) => ({ ID: read.optionalPositiveInteger('userId') }),
 			shape: ({ result }) => asObject(result),
-			batchable: true,
-			retrySafe: true,
-		},
-		{
+		}),
+		singleCall({
 			value: 'getMany',
 			name: 'Get Many',
 			action: 'Get many users',
@@ -85,10 +80,8 @@ export const user: ResourceDescription = {
 			],
 			toParams: (read) => ({ ID: read.positiveIntegers('userIds'), RESULT_TYPE: 'array' }),
 			shape: ({ result }) => (Array.isArray(result) ? (result as IDataObject[]) : Object.values(asObject(result)).filter(Boolean) as IDataObject[]),
-			batchable: true,
-			retrySafe: true,
-		},
-		{
+		}),
+		singleCall({
 			value: 'getStatus',
 			name: 'Get Status',
 			action: 'Get the status of the user',
@@ -98,10 +91,8 @@ export const user: ResourceDescription = {
 			toParams: () => ({}),
 			// Bitrix24 answers `false` when the user never had a status.
 			shape: ({ result }) => ({ status: typeof result === 'string' ? result : null }),
-			batchable: true,
-			retrySafe: true,
-		},
-		{
+		}),
+		singleCall({
 			value: 'setStatus',
 			name: 'Set Status',
 			action: 'Set the status of the user',
@@ -124,10 +115,8 @@ export const user: ResourceDescription = {
 			],
 			toParams: (read) => ({ STATUS: read.choice('status', STATUSES) }),
 			shape: succeeded((params) => ({ status: params.STATUS as string })),
-			batchable: true,
-			retrySafe: true,
-		},
-		{
+		}),
+		singleCall({
 			value: 'getCounters',
 			name: 'Get Counters',
 			action: 'Get the unread counters of the user',
@@ -136,10 +125,8 @@ export const user: ResourceDescription = {
 			fields: [],
 			toParams: () => ({}),
 			shape: shapeCounters,
-			batchable: true,
-			retrySafe: true,
-		},
-		{
+		}),
+		list({
 			value: 'searchUsers',
 			name: 'Search Users',
 			action: 'Search users',
@@ -148,10 +135,8 @@ export const user: ResourceDescription = {
 			fields: [searchField('name, position or e-mail', 'Smith')],
 			toParams: (read) => ({ FIND: read.text('find', MIN_SEARCH_LENGTH), OFFSET: 0 }),
 			paging: searchPaging((records) => records),
-			batchable: false,
-			retrySafe: true,
-		},
-		{
+		}),
+		list({
 			value: 'searchChats',
 			name: 'Search Chats',
 			action: 'Search chats',
@@ -160,8 +145,6 @@ export const user: ResourceDescription = {
 			fields: [searchField('chat title', 'Apollo')],
 			toParams: (read) => ({ FIND: read.text('find', MIN_SEARCH_LENGTH), OFFSET: 0 }),
 			paging: searchPaging(newestChatFirst),
-			batchable: false,
-			retrySafe: true,
-		},
+		}),
 	],
 };

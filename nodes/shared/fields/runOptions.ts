@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ENTERPRISE_PLAN, STANDARD_PLAN } from '../transport/limiter';
-import type { RateLimit } from '../transport/limiter';
-import { booleanField, collectionField, timeoutOption } from './fields';
+import { ENTERPRISE_PLAN, STANDARD_PLAN } from '../transport';
+import type { RateLimit } from '../transport';
+import { booleanField, collectionField, timeoutOption } from './common';
 
 export interface RunOptions {
 	batching: boolean;

@@ -27,7 +27,7 @@ export interface Bitrix24Failure {
 	code: string;
 	description: string;
 	httpStatus?: number;
-	/** The method that failed, when it is not the operation's own (a step of a several-call operation). */
+	/** The method that failed; every failure the client returns names it. */
 	method?: string;
 	/** Unix seconds when the method's operating-time budget frees up (from the answer's `time` block). */
 	operatingResetAt?: number;
@@ -36,3 +36,9 @@ export interface Bitrix24Failure {
 export type Bitrix24Outcome =
 	| { ok: true; value: Bitrix24Success }
 	| { ok: false; failure: Bitrix24Failure };
+
+/** A failure as the client returns it: it names the method that failed. */
+export type MethodFailure = Bitrix24Failure & { method: string };
+
+/** The outcome of one method call through the client. */
+export type CallOutcome = { ok: true; value: Bitrix24Success } | { ok: false; failure: MethodFailure };

@@ -61,10 +61,6 @@ export class LeakyBucket {
 		this.levelAt = clock.now();
 	}
 
-	get effectiveLimit(): RateLimit {
-		return { burst: this.burst, drainPerSecond: this.drainPerSecond };
-	}
-
 	async acquire(): Promise<void> {
 		this.drainUntilNow();
 		this.level += 1;
@@ -76,9 +72,9 @@ export class LeakyBucket {
 	/**
 	 * The portal answered QUERY_LIMIT_EXCEEDED: its bucket is full right now. Slow down (once per overload episode)
 	 * and set our level to full at the burst we now assume, so the next request waits one slot at the new rate.
-	 * The old level is not kept: it was measured against a burst the portal just proved too large, and keeping it
-	 * stalled every caller until it drained at the halved rate. Slots already promised to waiting callers stay
-	 * counted, and a 503 that came although we were at our own limit adds a short cool-off (see above).
+	 * Our own level is dropped: it counts against a burst the portal just proved too large, and draining it at the
+	 * halved rate would stall every caller. Slots already promised to waiting callers stay counted, and a 503 that
+	 * comes although we are at our own limit adds a short cool-off (see above).
 	 */
 	onRateLimited(): void {
 		this.drainUntilNow();

@@ -12,7 +12,7 @@ function operatingResetAt(body: Body): number | undefined {
 }
 
 /** The failure a Bitrix24 `{error, error_description}` body describes (REST 3.0 nests it as `{error: {code, message}}`). */
-export function readError(body: Body, httpStatus?: number): Bitrix24Failure {
+function readError(body: Body, httpStatus?: number): Bitrix24Failure {
 	const error = body.error;
 	const nested = isObject(error) ? error : undefined;
 	const code = String((nested ? nested.code : error) ?? '') || 'UNKNOWN_ERROR';

@@ -1,14 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Bitrix24Success } from '../transport/types';
-
-/** A JSON object (not null, not an array), or undefined. */
-export function objectOrUndefined(value: unknown): IDataObject | undefined {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : undefined;
-}
-
-/** A JSON object, or `{}` for anything else (PHP sends an empty map as `[]`). */
-export const asObject = (value: unknown): IDataObject => objectOrUndefined(value) ?? {};
+import type { Bitrix24Success } from '../transport';
 
 /**
  * The shape of a change whose answer says little more than "done" (often a bare `true`): `{success: true, ...}`, with

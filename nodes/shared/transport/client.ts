@@ -3,40 +3,52 @@ import { sleep } from 'n8n-workflow';
 
 import { batchBody, chunkCommands, readBatchResult } from './batch';
 import type { BatchCommand } from './batch';
-import type { LeakyBucket, RateLimit } from './limiter';
-import { bucketFor } from './limiter';
-import type { Connection } from './request';
-import { send } from './request';
 import { toNodeApiError } from './errors';
+import type { LeakyBucket, RateLimit } from './limiter';
+import { bucketFor, STANDARD_PLAN } from './limiter';
+import type { Authentication, Connection } from './request';
+import { connect, send } from './request';
 import { decideRetry, isRetryableCode } from './retry';
-import type { Bitrix24Failure, Bitrix24Outcome, Bitrix24Success } from './types';
+import type { Scrubber } from './scrub';
+import type { Bitrix24Failure, Bitrix24Outcome, Bitrix24Success, CallOutcome } from './types';
 
-export { connect } from './request';
-export type { Authentication, Connection } from './request';
-export type { BatchCommand } from './batch';
-
-type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+export type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /** Batch requests of one execution that may be in flight at once; the bucket still decides when each goes. */
 const PARALLEL_BATCHES = 3;
 
+function naming(method: string, outcome: Bitrix24Outcome): CallOutcome {
+	return outcome.ok ? outcome : { ok: false, failure: { ...outcome.failure, method } };
+}
+
 /**
  * Calls Bitrix24 methods for one execution: every request waits for the portal's shared bucket, and failures are
- * retried only as `decideRetry` allows, so nothing is lost and nothing that is not retry-safe runs twice.
+ * retried only as `decideRetry` allows, so nothing is lost and nothing that is not retry-safe runs twice. Every
+ * failure it returns names the method that failed.
  */
 export class Bitrix24Client {
 	private readonly bucket: LeakyBucket;
 
 	constructor(
 		private readonly context: Context,
-		readonly connection: Connection,
+		private readonly connection: Connection,
 		rateLimit: RateLimit,
 	) {
 		this.bucket = bucketFor(connection.portal, rateLimit);
 	}
 
+	/** The portal's origin, e.g. `https://acme.bitrix24.com`. */
+	get portal(): string {
+		return this.connection.portal;
+	}
+
+	/** Removes the credential's secrets from what leaves the node. */
+	get scrubber(): Scrubber {
+		return this.connection.scrubber;
+	}
+
 	/** One request, with its retries; the outcome of the last attempt. */
-	private async request(method: string, params: IDataObject, retrySafe: boolean): Promise<Bitrix24Outcome> {
+	async call(method: string, params: IDataObject, retrySafe: boolean): Promise<CallOutcome> {
 		const started = Date.now();
 		for (let attempt = 1; ; attempt++) {
 			await this.bucket.acquire();
@@ -46,26 +58,15 @@ export class Bitrix24Client {
 				return outcome;
 			}
 			const delayMs = this.retryDelay(outcome.failure, attempt, started, retrySafe);
-			if (delayMs === undefined) return outcome;
+			if (delayMs === undefined) return naming(method, outcome);
 			await sleep(delayMs);
 		}
 	}
 
-	private retryDelay(failure: Bitrix24Failure, attempt: number, started: number, retrySafe: boolean) {
-		if (failure.code === 'QUERY_LIMIT_EXCEEDED') this.bucket.onRateLimited();
-		const now = Date.now();
-		const decision = decideRetry(failure, { attempt, elapsedMs: now - started, retrySafe, nowMs: now });
-		return decision.retry ? decision.delayMs : undefined;
-	}
-
-	async call(method: string, params: IDataObject, retrySafe: boolean): Promise<Bitrix24Outcome> {
-		return await this.request(method, params, retrySafe);
-	}
-
 	/** `call` for callers that stop at the first failure: the answer, or the failure as a scrubbed NodeApiError. */
 	async callOrThrow(method: string, params: IDataObject, retrySafe: boolean): Promise<Bitrix24Success> {
-		const outcome = await this.request(method, params, retrySafe);
-		if (!outcome.ok) throw toNodeApiError(this.context.getNode(), method, outcome.failure, this.connection.scrubber);
+		const outcome = await this.call(method, params, retrySafe);
+		if (!outcome.ok) throw toNodeApiError(this.context.getNode(), outcome.failure, this.scrubber);
 		return outcome.value;
 	}
 
@@ -74,8 +75,8 @@ export class Bitrix24Client {
 	 * whole request is repeated only as `decideRetry` allows (a 503 proves nothing ran; a lost answer does not), and
 	 * within an answered batch only the commands that failed with a retryable code are sent again.
 	 */
-	async callBatch(commands: BatchCommand[], retrySafe: boolean) {
-		const outcomes = new Map<string, Bitrix24Outcome>();
+	async callBatch(commands: BatchCommand[], retrySafe: boolean): Promise<Map<string, CallOutcome>> {
+		const outcomes = new Map<string, CallOutcome>();
 		const chunks = chunkCommands(commands);
 		let next = 0;
 		const worker = async () => {
@@ -85,13 +86,20 @@ export class Bitrix24Client {
 		return outcomes;
 	}
 
-	private async runChunk(chunk: BatchCommand[], retrySafe: boolean, outcomes: Map<string, Bitrix24Outcome>) {
+	private retryDelay(failure: Bitrix24Failure, attempt: number, started: number, retrySafe: boolean) {
+		if (failure.code === 'QUERY_LIMIT_EXCEEDED') this.bucket.onRateLimited();
+		const now = Date.now();
+		const decision = decideRetry(failure, { attempt, elapsedMs: now - started, retrySafe, nowMs: now });
+		return decision.retry ? decision.delayMs : undefined;
+	}
+
+	private async runChunk(chunk: BatchCommand[], retrySafe: boolean, outcomes: Map<string, CallOutcome>) {
 		const started = Date.now();
 		let pending = chunk;
 		for (let attempt = 1; pending.length > 0; attempt++) {
 			if (pending.length === 1) {
 				const [only] = pending;
-				outcomes.set(only.key, await this.request(only.method, only.params as IDataObject, retrySafe));
+				outcomes.set(only.key, await this.call(only.method, only.params as IDataObject, retrySafe));
 				return;
 			}
 			await this.bucket.acquire();
@@ -99,7 +107,7 @@ export class Bitrix24Client {
 			if (!answer.ok) {
 				const delayMs = this.retryDelay(answer.failure, attempt, started, retrySafe);
 				if (delayMs === undefined) {
-					for (const command of pending) outcomes.set(command.key, answer);
+					for (const command of pending) outcomes.set(command.key, naming(command.method, answer));
 					return;
 				}
 				await sleep(delayMs);
@@ -115,7 +123,7 @@ export class Bitrix24Client {
 					firstRetryable = firstRetryable ?? outcome.failure;
 					again.push(command);
 				}
-				outcomes.set(command.key, outcome);
+				outcomes.set(command.key, naming(command.method, outcome));
 			}
 			if (!firstRetryable) return;
 			const delayMs = this.retryDelay(firstRetryable, attempt, started, retrySafe);
@@ -124,4 +132,18 @@ export class Bitrix24Client {
 			pending = again;
 		}
 	}
+}
+
+export interface ClientOptions {
+	timeoutMs?: number;
+	rateLimit?: RateLimit;
+}
+
+/** A client for the credential the node's Authentication picks; throws a plain Error when the credential is unusable. */
+export async function openClient(
+	context: Context,
+	authentication: Authentication,
+	{ timeoutMs, rateLimit = STANDARD_PLAN }: ClientOptions = {},
+): Promise<Bitrix24Client> {
+	return new Bitrix24Client(context, await connect(context, authentication, timeoutMs), rateLimit);
 }

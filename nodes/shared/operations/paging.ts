@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Bitrix24Success } from '../transport/types';
-import type { PagingDescription } from './types';
+import type { Bitrix24Success } from '../transport';
+import type { PagingDescription } from './kinds';
 
 /** OFFSET paging where Bitrix24 gives the next page's offset as the answer's top-level `next`. */
 export function offsetPaging(max: number, records: (answer: Bitrix24Success) => IDataObject[]): PagingDescription {

@@ -1,9 +1,9 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { ItemReader } from './types';
+import type { ItemReader } from '../operations';
 
 /** Bitrix24 refuses an ATTACH longer than this once serialized (`ATTACH_OVERSIZE`). */
-export const ATTACH_MAX_CHARS = 60000;
+const ATTACH_MAX_CHARS = 60000;
 
 /** Attachments (ATTACH): rich blocks under the text; used by messages and notifications. */
 export function attachmentsField(name = 'attachments'): INodeProperties {

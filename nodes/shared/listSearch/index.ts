@@ -1,17 +1,15 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
-import { MIN_SEARCH_LENGTH } from './actions/user';
-import { Bitrix24Client, connect } from './transport';
-import type { Authentication } from './transport';
-import { STANDARD_PLAN } from './transport/limiter';
+import { openClient } from '../transport';
+import type { Authentication } from '../transport';
+import { MIN_SEARCH_LENGTH } from '../values';
 
 const TIMEOUT_MS = 30_000;
 
 async function callFor(context: ILoadOptionsFunctions, method: string, params: IDataObject) {
 	const authentication = context.getNodeParameter('authentication', 'webhook') as Authentication;
-	const connection = await connect(context, authentication, TIMEOUT_MS);
-	const answer = await new Bitrix24Client(context, connection, STANDARD_PLAN).callOrThrow(method, params, true);
-	return { answer, portal: connection.portal };
+	const client = await openClient(context, authentication, { timeoutMs: TIMEOUT_MS });
+	return { answer: await client.callOrThrow(method, params, true), portal: client.portal };
 }
 
 const dialogUrl = (portal: string, dialogId: string) => `${portal}/online/?IM_DIALOG=${encodeURIComponent(dialogId)}`;

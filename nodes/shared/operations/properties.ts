@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { authenticationField, booleanField } from './fields';
-import type { OperationDescription, ResourceDescription } from './types';
+import { authenticationField, booleanField } from '../fields';
+import type { OperationDescription, ResourceDescription } from './kinds';
 
 const simplify = booleanField(
 	'Simplify',
@@ -24,7 +24,8 @@ const limit: INodeProperties = {
 
 /** An operation's own fields plus the ones its kind brings: Return All and Limit for lists, Simplify for shaped answers. */
 export function operationFields(operation: OperationDescription): INodeProperties[] {
-	return [...operation.fields, ...(operation.paging ? [returnAll, limit] : []), ...(operation.shape ? [simplify] : [])];
+	if (operation.kind === 'list') return [...operation.fields, returnAll, limit];
+	return operation.shape ? [...operation.fields, simplify] : operation.fields;
 }
 
 function showFor(resource: string, operation: string, property: INodeProperties): INodeProperties {
@@ -49,22 +50,20 @@ export function buildProperties(resources: ResourceDescription[]): INodeProperti
 	const operationSelectors: INodeProperties[] = resources.map((resource) => {
 		const defaultOperation = resource.operations[0].value;
 		return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: [resource.value] } },
-		options: resource.operations
-			.map(({ name, value, action, description }) => ({ name, value, action, description }))
-			.sort((a, b) => a.name.localeCompare(b.name)),
-		default: defaultOperation,
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options: resource.operations
+				.map(({ name, value, action, description }) => ({ name, value, action, description }))
+				.sort((a, b) => a.name.localeCompare(b.name)),
+			default: defaultOperation,
 		};
 	});
 	const fields = resources.flatMap((resource) =>
 		resource.operations.flatMap((operation) =>
-			operationFields(operation).map((property) =>
-				showFor(resource.value, operation.value, property),
-			),
+			operationFields(operation).map((property) => showFor(resource.value, operation.value, property)),
 		),
 	);
 	return [authenticationField(), resourceSelector, ...operationSelectors, ...fields];

@@ -39,7 +39,7 @@ export class Scrubber {
 
 	/**
 	 * `value` with every secret removed from its strings and keys. Parts with nothing to remove are returned as they
-	 * are, not copied: most answers hold no secret, and copying every item's answer only made garbage.
+	 * are, not copied: most answers hold no secret, and a copy of every answer would only be garbage to collect.
 	 */
 	value<T>(value: T): T {
 		if (typeof value === 'string') return this.text(value) as unknown as T;

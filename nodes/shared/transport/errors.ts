@@ -1,8 +1,8 @@
-import type { INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
 import type { Scrubber } from './scrub';
-import type { Bitrix24Failure } from './types';
+import type { MethodFailure } from './types';
 
 /** What the user can do about each Bitrix24 code. Keyed on the code, never on the text: the texts vary by version. */
 const HINTS: Record<string, string> = {
@@ -38,23 +38,18 @@ const HINTS: Record<string, string> = {
 	NETWORK_ERROR: 'Check that the portal is reachable from the n8n server.',
 };
 
-export function hintFor(code: string): string | undefined {
+function hintFor(code: string): string | undefined {
 	return HINTS[code] ?? HINTS[code.toUpperCase()];
 }
 
 /** `Bitrix24 im.dialog.unread: Dialog ID can't be empty [DIALOG_ID_EMPTY]` */
-export function failureMessage(method: string, failure: Bitrix24Failure): string {
-	return `Bitrix24 ${method}: ${failure.description} [${failure.code}]`;
+function failureMessage({ method, description, code }: MethodFailure): string {
+	return `Bitrix24 ${method}: ${description} [${code}]`;
 }
 
-export function toNodeApiError(
-	node: INode,
-	method: string,
-	failure: Bitrix24Failure,
-	scrubber: Scrubber,
-	itemIndex?: number,
-): NodeApiError {
-	const message = scrubber.text(failureMessage(method, failure));
+/** A failure as the error that stops the node. */
+export function toNodeApiError(node: INode, failure: MethodFailure, scrubber: Scrubber, itemIndex?: number): NodeApiError {
+	const message = scrubber.text(failureMessage(failure));
 	const description = scrubber.text(hintFor(failure.code) ?? 'See the Bitrix24 REST documentation for this error code.');
 	const error = new NodeApiError(node, { code: failure.code } as JsonObject, {
 		message,
@@ -67,11 +62,8 @@ export function toNodeApiError(
 	return error;
 }
 
-/** A field of an item that Bitrix24 would reject; raised before any request. */
-export function inputError(node: INode, itemIndex: number, field: string, value: unknown, expected: string) {
-	const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
-	return new NodeOperationError(node, `Item ${itemIndex}: ${field} ${shown} is not valid: ${expected}`, {
-		itemIndex,
-		description: `Fix the "${field}" field of item ${itemIndex}; nothing was sent to Bitrix24 for this item.`,
-	});
+/** A failure as the output item of a failed item under continue-on-fail (no hint for a code we do not know). */
+export function toFailureItem(failure: MethodFailure, scrubber: Scrubber): IDataObject {
+	const { code, httpStatus } = failure;
+	return scrubber.value({ error: failureMessage(failure), code, httpStatus, description: hintFor(code) });
 }

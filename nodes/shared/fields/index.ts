@@ -1,0 +1,15 @@
+/** Editor fields that several operations or nodes share; each node's own fields live with its operations. */
+export { authenticationField, credentialsByAuthentication } from './authentication';
+export {
+	binaryPropertyField,
+	booleanField,
+	collectionField,
+	messageIdField,
+	messageTextField,
+	timeoutOption,
+	userIdField,
+} from './common';
+export { chatIdField, DIALOG_HELP, dialogIdField } from './locators';
+export { attachmentsField, keyboardField, menuField, readAttach } from './richContent';
+export { optionsProperty, readRunOptions } from './runOptions';
+export type { RunOptions } from './runOptions';

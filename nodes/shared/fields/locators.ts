@@ -1,0 +1,67 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+function locatorField(options: {
+	displayName: string;
+	name: string;
+	description: string;
+	searchListMethod: string;
+	listPlaceholder: string;
+	idPlaceholder: string;
+	regex: string;
+	errorMessage: string;
+}): INodeProperties {
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		required: true,
+		default: { mode: 'list', value: '' },
+		description: options.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: options.listPlaceholder,
+				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: options.idPlaceholder,
+				validation: [{ type: 'regex', properties: { regex: options.regex, errorMessage: options.errorMessage } }],
+			},
+		],
+	};
+}
+
+/** How a Dialog ID is written, for the fields' help. */
+export const DIALOG_HELP =
+	'chatNNN for a group chat (e.g. chat12), sgNNN for a workgroup chat (e.g. sg5), or NNN, a user ID, for the private dialog with that user';
+
+export function dialogIdField(description: string): INodeProperties {
+	return locatorField({
+		displayName: 'Dialog ID',
+		name: 'dialogId',
+		description,
+		searchListMethod: 'searchDialogs',
+		listPlaceholder: 'Select a dialog...',
+		idPlaceholder: 'chat12',
+		regex: '^\\s*(?:[Cc][Hh][Aa][Tt]|[Ss][Gg])?0*[1-9]\\d*\\s*$',
+		errorMessage: 'Use chatNNN (group chat), sgNNN (workgroup chat) or NNN (a user ID)',
+	});
+}
+
+export function chatIdField(description: string): INodeProperties {
+	return locatorField({
+		displayName: 'Chat ID',
+		name: 'chatId',
+		description,
+		searchListMethod: 'searchChats',
+		listPlaceholder: 'Select a chat...',
+		idPlaceholder: '12',
+		regex: '^\\s*(?:[Cc][Hh][Aa][Tt])?0*[1-9]\\d*\\s*$',
+		errorMessage: 'Use the chat\'s number, e.g. 12 (chat12 also works)',
+	});
+}

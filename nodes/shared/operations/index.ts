@@ -1,0 +1,17 @@
+/** Operations described as data, and the one loop that runs them: one entry point for every node. */
+export { executeOperation } from './executor';
+export type { BinaryFile, ItemReader } from './itemReader';
+export { list, singleCall, steps } from './kinds';
+export type {
+	ListOperation,
+	MethodCall,
+	OperationDescription,
+	PagingDescription,
+	ResourceDescription,
+	Shape,
+	SingleCallOperation,
+	StepsOperation,
+} from './kinds';
+export { offsetPaging } from './paging';
+export { buildProperties } from './properties';
+export { succeeded, succeededWithId } from './shapes';

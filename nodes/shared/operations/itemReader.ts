@@ -1,0 +1,138 @@
+import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { normalizeDialogId, toChatId, toJson, toPositiveInteger, toPositiveIntegers, toText } from '../values';
+import { itemParameter } from './parameters';
+
+/** An input binary, ready for Bitrix24's base64 file fields. */
+export interface BinaryFile {
+	fileName: string;
+	mimeType: string;
+	base64: string;
+}
+
+/** Reads one item's fields, validated the way Bitrix24 would; throws an input error naming field and item. */
+export interface ItemReader {
+	readonly itemIndex: number;
+	/** `chatNNN`, `sgNNN` or `NNN` (a user id), from a plain value or a resource locator. */
+	dialogId(field: string): string;
+	/** A numeric chat id; `chat12` is accepted and sent as 12. */
+	chatId(field: string): number;
+	positiveInteger(field: string): number;
+	/** Undefined when the field is empty; otherwise a whole number > 0. */
+	optionalPositiveInteger(field: string): number | undefined;
+	/** Whole numbers > 0, from an array or a comma-separated list; at least one. */
+	positiveIntegers(field: string): number[];
+	/** Trimmed, not empty; with `minLength`, at least that many characters (e.g. a search phrase). */
+	text(field: string, minLength?: number): string;
+	/** Trimmed; undefined when empty. */
+	optionalText(field: string): string | undefined;
+	/** One of the documented values (compared case-insensitively, returned as documented). */
+	choice<T extends string>(field: string, allowed: readonly T[]): T;
+	/** A JSON object or array, given as JSON text or as an object; undefined when empty. */
+	json(field: string): IDataObject | IDataObject[] | undefined;
+	/** A boolean field as Bitrix24's 'Y' / 'N'. */
+	flag(field: string, fallback: boolean): 'Y' | 'N';
+	/** The input binary named by the field (a binary property name such as `data`). */
+	binary(field: string): Promise<BinaryFile>;
+	/**
+	 * Rejects the field with the operation's own rule (one the readers above do not cover): throws the same input error,
+	 * naming item, field and value (`shown` replaces the field's value in the message, e.g. for a very long value).
+	 */
+	invalid(field: string, expected: string, shown?: unknown): never;
+}
+
+/** A field of an item that Bitrix24 would reject; raised before any request. */
+function inputError(node: INode, itemIndex: number, field: string, value: unknown, expected: string) {
+	const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
+	return new NodeOperationError(node, `Item ${itemIndex}: ${field} ${shown} is not valid: ${expected}`, {
+		itemIndex,
+		description: `Fix the "${field}" field of item ${itemIndex}; nothing was sent to Bitrix24 for this item.`,
+	});
+}
+
+/** An input error as the output item of a failed item under continue-on-fail. */
+export function toInputErrorItem({ message, description }: NodeOperationError): IDataObject {
+	return { error: message, description: description ?? undefined };
+}
+
+const isEmpty = (value: unknown) =>
+	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+export function createItemReader(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	fields: INodeProperties[],
+): ItemReader {
+	const rejection = (field: string, value: unknown, expected: string) =>
+		inputError(context.getNode(), itemIndex, labelOf(field), value, expected);
+	const labelOf = (path: string) => {
+		const [name, inner] = path.split('.');
+		const property = fields.find((entry) => entry.name === name);
+		const nested = inner ? (property?.options as INodeProperties[] | undefined)?.find((entry) => entry.name === inner) : property;
+		return nested?.displayName ?? path;
+	};
+	const valueOf = (field: string) => itemParameter(context, field, itemIndex, '');
+	const check = <T>(field: string, value: unknown, converted: T | undefined, expected: string): T => {
+		if (converted === undefined) throw rejection(field, value, expected);
+		return converted;
+	};
+	// `locator`: a resource locator holds {mode, value}; saved workflows from before it may hold the plain id.
+	const read = <T>(field: string, convert: (value: unknown) => T | undefined, expected: string, locator = false): T => {
+		const value = itemParameter(context, field, itemIndex, '', locator);
+		return check(field, value, convert(value), expected);
+	};
+	return {
+		itemIndex,
+		dialogId: (field) =>
+			read(field, normalizeDialogId, 'use chatNNN for a group chat, sgNNN for a workgroup chat or NNN (a user id) for a private dialog', true),
+		chatId: (field) => read(field, toChatId, 'use the chat\'s number, e.g. 12 (or chat12)', true),
+		positiveInteger: (field) => read(field, toPositiveInteger, 'it must be a whole number greater than 0'),
+		optionalPositiveInteger: (field) => {
+			const value = valueOf(field);
+			if (isEmpty(value)) return undefined;
+			return check(field, value, toPositiveInteger(value), 'it must be a whole number greater than 0, or empty');
+		},
+		positiveIntegers: (field) =>
+			read(field, toPositiveIntegers, 'it must be one or more whole numbers greater than 0, separated by commas'),
+		text: (field, minLength = 1) =>
+			read(
+				field,
+				(value) => {
+					const text = toText(value);
+					return text !== undefined && text.length >= minLength ? text : undefined;
+				},
+				minLength > 1 ? `it must be at least ${minLength} characters long` : 'it must not be empty',
+			),
+		optionalText: (field) => toText(valueOf(field)),
+		choice: <T extends string>(field: string, allowed: readonly T[]) =>
+			read(
+				field,
+				(value) => allowed.find((entry) => entry.toLowerCase() === String(value).trim().toLowerCase()),
+				`it must be one of ${allowed.join(', ')}`,
+			),
+		json: (field) => {
+			const value = valueOf(field);
+			if (isEmpty(value)) return undefined;
+			return check(field, value, toJson(value), 'it must be a JSON object or array');
+		},
+		flag: (field, fallback) => (itemParameter(context, field, itemIndex, fallback) === true ? 'Y' : 'N'),
+		binary: async (field) => {
+			const propertyName = read(field, toText, 'it must name an input binary property, e.g. data');
+			const item = context.getInputData()[itemIndex];
+			if (!item?.binary?.[propertyName]) {
+				throw rejection(field, propertyName, 'the input item has no binary property of that name');
+			}
+			const binary = item.binary[propertyName];
+			const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, propertyName);
+			return {
+				fileName: binary.fileName ?? propertyName,
+				mimeType: binary.mimeType,
+				base64: buffer.toString('base64'),
+			};
+		},
+		invalid: (field, expected, shown) => {
+			throw rejection(field, shown === undefined ? valueOf(field) : shown, expected);
+		},
+	};
+}

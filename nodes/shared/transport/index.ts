@@ -1,0 +1,10 @@
+/** Talking to Bitrix24: one entry point for every node. */
+export { Bitrix24Client, openClient } from './client';
+export type { ClientOptions, Context } from './client';
+export { toFailureItem, toNodeApiError } from './errors';
+export { ENTERPRISE_PLAN, STANDARD_PLAN } from './limiter';
+export type { RateLimit } from './limiter';
+export type { Authentication } from './request';
+export type { Scrubber } from './scrub';
+export type { Bitrix24Failure, Bitrix24Success, CallOutcome, MethodFailure } from './types';
+export { parseWebhookUrl, WEBHOOK_URL_FORMAT } from './webhookUrl';
