@@ -1,0 +1,169 @@
+import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => {}) }));
+
+import { Bitrix24Client } from '../../../nodes/shared/transport';
+import { resetBuckets, STANDARD_PLAN } from '../../../nodes/shared/transport/limiter';
+import type { Connection } from '../../../nodes/shared/transport/request';
+import { Scrubber } from '../../../nodes/shared/transport/scrub';
+
+type Answer = { statusCode: number; body: string } | Error;
+
+/** A fake n8n context whose HTTP helper answers from a script and records every request. */
+function portal(answer: (options: IHttpRequestOptions, index: number) => Answer) {
+	const requests: IHttpRequestOptions[] = [];
+	const context = {
+		helpers: {
+			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
+				requests.push(options);
+				const result = answer(options, requests.length - 1);
+				if (result instanceof Error) throw result;
+				return result;
+			},
+		},
+	} as unknown as IExecuteFunctions;
+	const connection: Connection = {
+		credentialType: 'bitrix24WebhookApi',
+		baseUrl: 'https://acme.bitrix24.com/rest/1/hookcode1234/',
+		portal: 'https://acme.bitrix24.com',
+		scrubber: new Scrubber([]),
+		timeoutMs: 1000,
+	};
+	return { client: new Bitrix24Client(context, connection, STANDARD_PLAN), requests };
+}
+
+const json = (statusCode: number, body: object): Answer => ({ statusCode, body: JSON.stringify(body) });
+const ok = json(200, { result: true });
+const queryLimit = json(503, { error: 'QUERY_LIMIT_EXCEEDED', error_description: 'Too many requests' });
+const reset = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+const sleeps = () => (sleep as jest.Mock).mock.calls.map(([ms]) => ms as number);
+
+beforeEach(() => {
+	resetBuckets();
+	(sleep as jest.Mock).mockClear();
+});
+
+describe('single calls', () => {
+	it('retries QUERY_LIMIT_EXCEEDED, even for an operation that is not retry-safe (the portal did not run it)', async () => {
+		const { client, requests } = portal((_, i) => (i < 2 ? queryLimit : ok));
+		const outcome = await client.call('im.message.add', { DIALOG_ID: 'chat1', MESSAGE: 'hi' }, false);
+		expect(outcome.ok).toBe(true);
+		expect(requests).toHaveLength(3);
+	});
+
+	it.each([
+		['a reset connection', reset],
+		['an HTML error page', () => ({ statusCode: 500, body: '<html>oops</html>' })],
+	])('does not repeat a call that is not retry-safe after %s (it may have run)', async (_, failure) => {
+		const { client, requests } = portal(failure as () => Answer);
+		const outcome = await client.call('im.message.add', { DIALOG_ID: 'chat1', MESSAGE: 'hi' }, false);
+		expect(outcome.ok).toBe(false);
+		expect(requests).toHaveLength(1);
+	});
+
+	it('repeats a retry-safe call after a reset connection, with growing delays, and gives up in bounds', async () => {
+		const { client, requests } = portal(reset);
+		const outcome = await client.call('im.dialog.unread', { DIALOG_ID: 'chat1', MESSAGE_ID: 1 }, true);
+		expect(outcome).toMatchObject({ ok: false, failure: { code: 'ECONNRESET' } });
+		expect(requests).toHaveLength(7);
+		const delays = sleeps().filter((ms) => ms >= 500);
+		expect(delays).toHaveLength(6);
+		expect(delays[5]).toBeGreaterThan(delays[0]);
+	});
+
+	it('waits for operating_reset_at on OPERATION_TIME_LIMIT, then succeeds', async () => {
+		const resetAt = Math.floor(Date.now() / 1000) + 20;
+		const { client, requests } = portal((_, i) =>
+			i === 0
+				? json(429, { error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked', time: { operating_reset_at: resetAt } })
+				: ok,
+		);
+		const outcome = await client.call('im.dialog.unread', { DIALOG_ID: 'chat1', MESSAGE_ID: 1 }, true);
+		expect(outcome.ok).toBe(true);
+		expect(requests).toHaveLength(2);
+		const wait = Math.max(...sleeps());
+		expect(wait).toBeGreaterThanOrEqual(resetAt * 1000 - Date.now());
+		expect(wait).toBeLessThanOrEqual(resetAt * 1000 - Date.now() + 3000);
+	});
+
+	it('does not wait out an OPERATION_TIME_LIMIT whose reset is far away', async () => {
+		const resetAt = Math.floor(Date.now() / 1000) + 600;
+		const { client, requests } = portal(() =>
+			json(429, { error: 'OPERATION_TIME_LIMIT', error_description: 'Method is blocked', time: { operating_reset_at: resetAt } }),
+		);
+		const outcome = await client.call('im.dialog.unread', { DIALOG_ID: 'chat1', MESSAGE_ID: 1 }, true);
+		expect(outcome).toMatchObject({ ok: false, failure: { code: 'OPERATION_TIME_LIMIT' } });
+		expect(requests).toHaveLength(1);
+	});
+
+	it.each(['OVERLOAD_LIMIT', 'INVALID_CREDENTIALS', 'insufficient_scope', 'DIALOG_ID_EMPTY'])('never repeats %s', async (code) => {
+		const { client, requests } = portal(() => json(code === 'DIALOG_ID_EMPTY' ? 400 : 503, { error: code, error_description: 'x' }));
+		await client.call('im.dialog.unread', { DIALOG_ID: 'chat1', MESSAGE_ID: 1 }, true);
+		expect(requests).toHaveLength(1);
+	});
+});
+
+describe('batches', () => {
+	const commands = (n: number, method = 'im.dialog.unread') =>
+		Array.from({ length: n }, (_, i) => ({ key: `i${i}`, method, params: { DIALOG_ID: `chat${i + 1}`, MESSAGE_ID: i + 1 } }));
+	const keysOf = (options: IHttpRequestOptions) => Object.keys((options.body as { cmd: object }).cmd);
+	const allTrue = (options: IHttpRequestOptions) =>
+		options.url === 'batch.json'
+			? json(200, { result: { result: Object.fromEntries(keysOf(options).map((k) => [k, true])), result_error: [] } })
+			: ok;
+
+	it('sends 120 commands as 3 batch requests of at most 50, every key answered', async () => {
+		const { client, requests } = portal(allTrue);
+		const outcomes = await client.callBatch(commands(120, 'im.dialog.unread'), true);
+		expect(requests.map((r) => [r.url, keysOf(r).length])).toEqual([
+			['batch.json', 50],
+			['batch.json', 50],
+			['batch.json', 20],
+		]);
+		expect([...outcomes.keys()].sort()).toEqual(commands(120).map(({ key }) => key).sort());
+		expect([...outcomes.values()].every((outcome) => outcome.ok)).toBe(true);
+	});
+
+	it('resends a whole batch the portal refused with QUERY_LIMIT_EXCEEDED (nothing of it ran)', async () => {
+		const { client, requests } = portal((options, i) => (i === 0 ? queryLimit : allTrue(options)));
+		const outcomes = await client.callBatch(commands(3, 'im.message.add'), false);
+		expect(requests).toHaveLength(2);
+		expect(keysOf(requests[1])).toEqual(['i0', 'i1', 'i2']);
+		expect([...outcomes.values()].every((outcome) => outcome.ok)).toBe(true);
+	});
+
+	it('does not resend a batch of a non-retry-safe operation whose answer was lost; every item fails', async () => {
+		const { client, requests } = portal(reset);
+		const outcomes = await client.callBatch(commands(3, 'im.message.add'), false);
+		expect(requests).toHaveLength(1);
+		expect([...outcomes.values()].map((outcome) => !outcome.ok && outcome.failure.code)).toEqual([
+			'ECONNRESET',
+			'ECONNRESET',
+			'ECONNRESET',
+		]);
+	});
+
+	it('resends only the commands that failed with a retryable code, and keeps the others\' answers', async () => {
+		const { client, requests } = portal((options, i) =>
+			i === 0
+				? json(200, {
+						result: {
+							result: { i0: true, i2: true },
+							result_error: {
+								i1: { error: 'QUERY_LIMIT_EXCEEDED', error_description: 'Too many requests' },
+								i3: { error: 'MESSAGE_ID_ERROR', error_description: 'bad' },
+							},
+						},
+					})
+				: allTrue(options),
+		);
+		const outcomes = await client.callBatch(commands(4, 'im.dialog.unread'), true);
+		expect(requests).toHaveLength(2);
+		// A single leftover command goes as a plain call.
+		expect(requests[1].url).toBe('im.dialog.unread.json');
+		expect(requests[1].body).toEqual({ DIALOG_ID: 'chat2', MESSAGE_ID: 2 });
+		expect(outcomes.get('i1')?.ok).toBe(true);
+		expect(outcomes.get('i3')).toMatchObject({ ok: false, failure: { code: 'MESSAGE_ID_ERROR' } });
+	});
+});
