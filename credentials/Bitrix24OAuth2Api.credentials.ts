@@ -1,5 +1,7 @@
 import type { ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
+import { credentialRateLimitFields } from '../nodes/shared/fields';
+
 export class Bitrix24OAuth2Api implements ICredentialType {
 	name = 'bitrix24OAuth2Api';
 
@@ -32,6 +34,7 @@ export class Bitrix24OAuth2Api implements ICredentialType {
 			description:
 				'Bitrix24\'s OAuth server that issues and refreshes tokens. Keep the default unless your portal uses another region (for example https://oauth.bitrix24.tech).',
 		},
+		...credentialRateLimitFields,
 		{
 			displayName: 'Grant Type',
 			name: 'grantType',

@@ -6,6 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { credentialRateLimitFields } from '../nodes/shared/fields';
 import { parseWebhookUrl, WEBHOOK_URL_FORMAT } from '../nodes/shared/transport';
 
 export class Bitrix24WebhookApi implements ICredentialType {
@@ -32,6 +33,7 @@ export class Bitrix24WebhookApi implements ICredentialType {
 			description:
 				'The inbound webhook address from Bitrix24 (Developer resources → Other → Inbound webhook), with the "im" scope ticked. It contains a secret: treat it like a password.',
 		},
+		...credentialRateLimitFields,
 	];
 
 	authenticate: IAuthenticate = async (credentials, requestOptions) => {

@@ -17,6 +17,10 @@ describe('parseDialogIds', () => {
 	it('names a malformed entry', () => {
 		expect(() => parseDialogIds('chat12, group7')).toThrow('Dialog ID "group7" is not valid');
 	});
+	it('keeps each id in its canonical form, and refuses one over the id range, so a filter matches the events\' ids', () => {
+		expect(parseDialogIds('CHAT012, sg07, 0042')).toEqual(['chat12', 'sg7', '42']);
+		expect(() => parseDialogIds('chat2147483648')).toThrow('Dialog ID "chat2147483648" is not valid');
+	});
 });
 
 describe('passes', () => {

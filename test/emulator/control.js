@@ -55,6 +55,9 @@ function handleControl(emu, req, res, url, body) {
 			case 'POST /_emulator/fault':
 				emu.injectFault(p.kind, { count: p.count === undefined ? 1 : Number(p.count), method: p.method || undefined });
 				return send(res, 200, { ok: true, pending: emu.faults.pending() });
+			case 'POST /_emulator/refusal':
+				emu.refuseCalls(p);
+				return send(res, 200, { ok: true });
 			case 'POST /_emulator/tokens': {
 				const scopes = typeof p.scopes === 'string' ? p.scopes.split(',') : p.scopes;
 				return send(res, 200, emu.issueTokens({ userId: Number(p.userId || 1), scopes: scopes || undefined }));

@@ -1,7 +1,8 @@
 'use strict';
 /** Faults injected on demand; each applies to the next `count` REST requests (optionally of one method). */
 
-const KINDS = ['html500', 'emptyBody', 'reset', 'hang', 'overload', 'queryLimit', 'operationTimeLimit'];
+/** `reset` drops the connection before the call runs; `resetAfterApply` runs the call, then drops the answer. */
+const KINDS = ['html500', 'emptyBody', 'reset', 'resetAfterApply', 'hang', 'overload', 'queryLimit', 'operationTimeLimit'];
 
 class FaultQueue {
 	constructor() {
@@ -34,6 +35,11 @@ class FaultQueue {
 	}
 }
 
+function resetConnection(req) {
+	if (typeof req.socket.resetAndDestroy === 'function') req.socket.resetAndDestroy();
+	else req.socket.destroy();
+}
+
 /** Writes the fault's answer; returns { status, errorCode } for the log (status 0 = no answer). */
 function applyFault(kind, req, res, track) {
 	const now = Math.floor(Date.now() / 1000);
@@ -53,8 +59,7 @@ function applyFault(kind, req, res, track) {
 			res.end();
 			return { status: 200, errorCode: null };
 		case 'reset':
-			if (typeof req.socket.resetAndDestroy === 'function') req.socket.resetAndDestroy();
-			else req.socket.destroy();
+			resetConnection(req);
 			return { status: 0, errorCode: null };
 		case 'hang':
 			track(res);
@@ -71,4 +76,32 @@ function applyFault(kind, req, res, track) {
 	}
 }
 
-module.exports = { FaultQueue, applyFault, KINDS };
+/**
+ * Calls the portal refuses on purpose, inside `batch` too: a call of `method` whose parameters hold every entry of
+ * `params` (keys case-insensitive, values compared as text) gets the given error instead of running. It stands in
+ * for what a real portal refuses for reasons a test cannot easily arrange (a dialog the user lost access to).
+ */
+class Refusals {
+	constructor() {
+		this.rules = [];
+	}
+
+	add({ method, params = {}, code = 'ACCESS_ERROR', description = 'Refused by the test', status = 403 }) {
+		if (!method) throw new Error('A refusal needs a method');
+		const wanted = Object.entries(params).map(([key, value]) => [key.toUpperCase(), String(value)]);
+		this.rules.push({ method: String(method).toLowerCase(), wanted, code, description, status: Number(status) });
+	}
+
+	/** The rule that refuses this call, or undefined. */
+	match(method, params) {
+		const upper = {};
+		for (const [key, value] of Object.entries(params || {})) upper[key.toUpperCase()] = value;
+		return this.rules.find((rule) => rule.method === method && rule.wanted.every(([key, value]) => String(upper[key]) === value));
+	}
+
+	clear() {
+		this.rules = [];
+	}
+}
+
+module.exports = { FaultQueue, Refusals, applyFault, resetConnection, KINDS };

@@ -8,7 +8,7 @@ const { createServer } = require('./server');
 const { createSeedState } = require('./seed');
 const { CredentialStore, DEFAULT_APP_SCOPES } = require('./auth');
 const { LeakyBucket, OperatingTracker } = require('./limits');
-const { FaultQueue } = require('./faults');
+const { FaultQueue, Refusals } = require('./faults');
 const { callMethod } = require('./rest');
 const { buildRegistry } = require('./methods');
 const stateLib = require('./state');
@@ -34,6 +34,7 @@ class Emulator {
 		this.bucket = new LeakyBucket(this.options.rateLimit);
 		this.operating = new OperatingTracker(this.options.operatingLimit);
 		this.faults = new FaultQueue();
+		this.refusals = new Refusals();
 		this.log = [];
 		this.seq = 0;
 		this.state = createSeedState();
@@ -114,6 +115,11 @@ class Emulator {
 		this.faults.add(kind, opts);
 	}
 
+	/** Refuses calls of `method` with these parameters from now on (see Refusals); reset() forgets them. */
+	refuseCalls(rule) {
+		this.refusals.add(rule);
+	}
+
 	setRateLimit(rateLimit) {
 		this.bucket.configure(rateLimit);
 	}
@@ -128,6 +134,7 @@ class Emulator {
 		this.bucket.reset();
 		this.operating.reset();
 		this.faults.clear();
+		this.refusals.clear();
 	}
 
 	/** Read markers of `userId` in `dialogId` (as that user names it), or null when the dialog does not exist. */

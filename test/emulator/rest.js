@@ -7,7 +7,7 @@
 const { RestError, NavResult, RawBody, isoDate } = require('./errors');
 const { parseRequestParams, upperKeys } = require('./parsing');
 const { authenticate, checkScope } = require('./auth');
-const { applyFault } = require('./faults');
+const { applyFault, resetConnection } = require('./faults');
 
 /** '/rest/1/secret/im.dialog.unread.json' -> { kind, userId, secret, method, format } or null. */
 function parseRestPath(pathname) {
@@ -44,6 +44,8 @@ function callMethod(emu, auth, method, rawParams, extra = {}) {
 		const def = emu.methods.get(method);
 		if (!def) throw new RestError('ERROR_METHOD_NOT_FOUND', 'Method not found!', 404);
 		checkScope(auth, def.scope);
+		const refusal = emu.refusals.match(method, params);
+		if (refusal) throw new RestError(refusal.code, refusal.description, refusal.status);
 		const opKey = `${auth.credentialKey}|${method}`;
 		const blocked = def.noOperating ? null : emu.operating.check(opKey, startMs);
 		if (blocked) {
@@ -92,8 +94,17 @@ function handleRest(emu, req, res, url, body) {
 	const params = parseRequestParams(url.search, body, req.headers['content-type']);
 	const entry = { seq: 0, at: Date.now(), httpMethod: req.method, path: url.pathname, method: target ? target.method : null,
 		params, auth: target ? (target.kind === 'webhook' ? 'webhook' : 'oauth') : 'none', userId: null, status: 0, errorCode: null };
+	const fault = emu.faults.take(entry.method);
+	// The call ran; its answer is lost on the way back.
+	const loseAnswer = () => {
+		entry.fault = fault;
+		entry.answerLost = true;
+		emu.record(entry);
+		resetConnection(req);
+	};
 	const sendRaw = (logEntry, raw) => {
 		logEntry.status = 200;
+		if (fault === 'resetAfterApply') return loseAnswer();
 		emu.record(logEntry);
 		res.writeHead(200, { 'Content-Type': raw.contentType, 'Content-Length': raw.buffer.length,
 			'Content-Disposition': `attachment; filename="${encodeURIComponent(raw.name)}"` });
@@ -102,12 +113,12 @@ function handleRest(emu, req, res, url, body) {
 	const finish = (status, responseBody) => {
 		entry.status = status;
 		entry.errorCode = responseBody && responseBody.error ? responseBody.error : null;
+		if (fault === 'resetAfterApply') return loseAnswer();
 		emu.record(entry);
 		sendJson(res, status, responseBody);
 	};
 
-	const fault = emu.faults.take(entry.method);
-	if (fault) {
+	if (fault && fault !== 'resetAfterApply') {
 		entry.fault = fault;
 		const r = applyFault(fault, req, res, (hung) => emu.trackHanging(hung));
 		entry.status = r.status;

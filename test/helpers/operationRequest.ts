@@ -45,9 +45,13 @@ export function operationOf(resource: string, operation: string): OperationDescr
 	return found;
 }
 
-/** Whether an operation may be repeated after an ambiguous failure, and sent in `batch` requests, whatever its kind. */
-export function sendingTraits(op: OperationDescription): { retrySafe: boolean; batchable: boolean } {
-	return { retrySafe: op.kind === 'list' || op.retrySafe, batchable: op.kind === 'call' && op.batchable };
+/**
+ * Whether an operation may be repeated after an ambiguous failure ('per item' where a field says so), and sent in
+ * `batch` requests, whatever its kind.
+ */
+export function sendingTraits(op: OperationDescription): { retrySafe: boolean | 'per item'; batchable: boolean } {
+	const retrySafe = op.kind === 'list' || (typeof op.retrySafe === 'function' ? 'per item' : op.retrySafe);
+	return { retrySafe, batchable: op.kind === 'call' && op.batchable };
 }
 
 export function singleCallOf(resource: string, operation: string): SingleCallOperation {
@@ -62,6 +66,15 @@ export function listOf(resource: string, operation: string): ListOperation {
 	return found;
 }
 
+/** The executor's reading of one item with these parameter values (and input binaries). */
+async function itemRequest(resource: string, operation: string, parameters: IDataObject, binaries?: Record<string, Binary>) {
+	const op = operationOf(resource, operation);
+	const fields = operationFields(op);
+	// As in n8n, a parameter that is not set has its field's default.
+	const defaults = Object.fromEntries(fields.map((field) => [field.name, field.default]));
+	return await readRequest(fakeContext({ ...defaults, ...parameters }, binaries), op, fields, 0);
+}
+
 /**
  * What the executor would send for one item with these parameter values (and input binaries): the method and the
  * parameters as they travel (undefined ones dropped, as JSON and the batch encoder do). Throws the reader's input error
@@ -73,10 +86,11 @@ export async function requestFor(
 	parameters: IDataObject,
 	binaries?: Record<string, Binary>,
 ) {
-	const op = operationOf(resource, operation);
-	const fields = operationFields(op);
-	// As in n8n, a parameter that is not set has its field's default.
-	const defaults = Object.fromEntries(fields.map((field) => [field.name, field.default]));
-	const { method, params } = await readRequest(fakeContext({ ...defaults, ...parameters }, binaries), op, fields, 0);
+	const { method, params } = await itemRequest(resource, operation, parameters, binaries);
 	return { method, params: JSON.parse(JSON.stringify(params)) as IDataObject };
+}
+
+/** Whether the executor would send this item again after an ambiguous failure. */
+export async function retrySafeFor(resource: string, operation: string, parameters: IDataObject): Promise<boolean> {
+	return (await itemRequest(resource, operation, parameters)).retrySafe;
 }

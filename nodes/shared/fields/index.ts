@@ -10,6 +10,7 @@ export {
 	userIdField,
 } from './common';
 export { chatIdField, DIALOG_HELP, dialogIdField } from './locators';
+export { credentialRateLimitFields } from './rateLimit';
 export { attachmentsField, keyboardField, menuField, readAttach } from './richContent';
 export { optionsProperty, readRunOptions } from './runOptions';
 export type { RunOptions } from './runOptions';

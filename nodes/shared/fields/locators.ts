@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { ID_DIGITS } from '../values';
+
 function locatorField(options: {
 	displayName: string;
 	name: string;
@@ -48,7 +50,7 @@ export function dialogIdField(description: string): INodeProperties {
 		searchListMethod: 'searchDialogs',
 		listPlaceholder: 'Select a dialog...',
 		idPlaceholder: 'chat12',
-		regex: '^\\s*(?:[Cc][Hh][Aa][Tt]|[Ss][Gg])?0*[1-9]\\d*\\s*$',
+		regex: `^\\s*(?:[Cc][Hh][Aa][Tt]|[Ss][Gg])?${ID_DIGITS}\\s*$`,
 		errorMessage: 'Use chatNNN (group chat), sgNNN (workgroup chat) or NNN (a user ID)',
 	});
 }
@@ -61,7 +63,7 @@ export function chatIdField(description: string): INodeProperties {
 		searchListMethod: 'searchChats',
 		listPlaceholder: 'Select a chat...',
 		idPlaceholder: '12',
-		regex: '^\\s*(?:[Cc][Hh][Aa][Tt])?0*[1-9]\\d*\\s*$',
+		regex: `^\\s*(?:[Cc][Hh][Aa][Tt])?${ID_DIGITS}\\s*$`,
 		errorMessage: 'Use the chat\'s number, e.g. 12 (chat12 also works)',
 	});
 }

@@ -1,12 +1,14 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ENTERPRISE_PLAN, STANDARD_PLAN } from '../transport';
+import { planLimit } from '../transport';
 import type { RateLimit } from '../transport';
 import { booleanField, collectionField, timeoutOption } from './common';
+import { rateLimitFields } from './rateLimit';
 
 export interface RunOptions {
 	batching: boolean;
-	rateLimit: RateLimit;
+	/** The node's own Rate Limit option, when a saved workflow set one. */
+	rateLimit?: RateLimit;
 	timeoutMs: number;
 }
 
@@ -18,37 +20,10 @@ export const optionsProperty: INodeProperties = collectionField('Options', 'opti
 		'Whether to combine items into Bitrix24 batch requests of up to 50 commands each, for operations that allow it. Much faster under Bitrix24\'s request limit.',
 		true,
 	),
-	{
-		displayName: 'Rate Limit',
-		name: 'rateLimit',
-		type: 'options',
-		default: 'standard',
-		description:
-			'How fast to send requests to the portal. Shared by every workflow of this n8n process that uses the same portal.',
-		options: [
-			{ name: 'Standard Plan (50 Burst, 2 per Second)', value: 'standard' },
-			{ name: 'Enterprise Plan (250 Burst, 5 per Second)', value: 'enterprise' },
-			{ name: 'Custom', value: 'custom' },
-		],
-	},
-	{
-		displayName: 'Rate Limit Burst',
-		name: 'burst',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		displayOptions: { show: { rateLimit: ['custom'] } },
-		description: 'Requests that may be sent at once before the drain rate applies',
-	},
-	{
-		displayName: 'Rate Limit Requests per Second',
-		name: 'drainPerSecond',
-		type: 'number',
-		default: 2,
-		typeOptions: { minValue: 0.1, numberPrecision: 1 },
-		displayOptions: { show: { rateLimit: ['custom'] } },
-		description: 'Sustained requests per second once the burst is used up',
-	},
+	...rateLimitFields(
+		{ choice: 'rateLimit', burst: 'burst', perSecond: 'drainPerSecond' },
+		'A lower request rate for this node only. The portal\'s limit is set on the credential (its Rate Limit field); when this option and the credential differ, the stricter one applies, so this option can slow this node down but never raise the portal\'s limit.',
+	),
 	timeoutOption('How long to wait for one Bitrix24 answer. Bitrix24 Cloud ends requests after 60 seconds.'),
 ]);
 
@@ -60,11 +35,6 @@ export function readRunOptions(context: IExecuteFunctions): RunOptions {
 		drainPerSecond?: number;
 		timeout?: number;
 	};
-	const rateLimit =
-		options.rateLimit === 'enterprise'
-			? ENTERPRISE_PLAN
-			: options.rateLimit === 'custom'
-				? { burst: options.burst ?? STANDARD_PLAN.burst, drainPerSecond: options.drainPerSecond ?? STANDARD_PLAN.drainPerSecond }
-				: STANDARD_PLAN;
+	const rateLimit = planLimit(options.rateLimit, options.burst, options.drainPerSecond);
 	return { batching: options.batching !== false, rateLimit, timeoutMs: (options.timeout ?? 60) * 1000 };
 }

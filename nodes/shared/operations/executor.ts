@@ -40,12 +40,6 @@ function outputRows(
 	return Array.isArray(shaped) ? shaped : [shaped];
 }
 
-/** A successful answer that the operation reads as a failure (`check`), as that failure. */
-function checked(operation: OperationDescription, request: ItemRequest, sent: CallOutcome): CallOutcome {
-	const refusal = sent.ok && operation.kind === 'call' ? operation.check?.(sent.value) : undefined;
-	return refusal ? { ok: false, failure: { ...refusal, method: request.method as string } } : sent;
-}
-
 function findOperation(resources: ResourceDescription[], resource: string, operation: string) {
 	return resources.find((entry) => entry.value === resource)?.operations.find((entry) => entry.value === operation);
 }
@@ -89,9 +83,8 @@ export async function executeOperation(
 			output.push({ json: toInputErrorItem(state.inputError), pairedItem });
 			return;
 		}
-		const sent = outcomes.get(itemIndex);
-		if (!sent) return;
-		const outcome = checked(operation, state, sent);
+		const outcome = outcomes.get(itemIndex);
+		if (!outcome) return;
 		if (!outcome.ok) {
 			if (!continueOnFail) throw toNodeApiError(node, outcome.failure, client.scrubber, itemIndex);
 			output.push({ json: toFailureItem(outcome.failure, client.scrubber), pairedItem });

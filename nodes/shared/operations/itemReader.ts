@@ -1,7 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { normalizeDialogId, toChatId, toJson, toPositiveInteger, toPositiveIntegers, toText } from '../values';
+import {
+	isTooLargeForId,
+	MAX_ID,
+	normalizeDialogId,
+	toChatId,
+	toJson,
+	toPositiveInteger,
+	toPositiveIntegers,
+	toText,
+} from '../values';
 import { itemParameter } from './parameters';
 
 /** An input binary, ready for Bitrix24's base64 file fields. */
@@ -56,6 +65,8 @@ export function toInputErrorItem({ message, description }: NodeOperationError): 
 	return { error: message, description: description ?? undefined };
 }
 
+const TOO_LARGE = `it is above ${MAX_ID}, the largest ID Bitrix24 stores`;
+
 const isEmpty = (value: unknown) =>
 	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
@@ -74,8 +85,8 @@ export function createItemReader(
 	};
 	const valueOf = (field: string) => itemParameter(context, field, itemIndex, '');
 	const check = <T>(field: string, value: unknown, converted: T | undefined, expected: string): T => {
-		if (converted === undefined) throw rejection(field, value, expected);
-		return converted;
+		if (converted !== undefined) return converted;
+		throw rejection(field, value, isTooLargeForId(value) ? TOO_LARGE : expected);
 	};
 	// `locator`: a resource locator holds {mode, value}; saved workflows from before it may hold the plain id.
 	const read = <T>(field: string, convert: (value: unknown) => T | undefined, expected: string, locator = false): T => {

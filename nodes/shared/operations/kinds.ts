@@ -35,8 +35,11 @@ export interface SingleCallOperation extends OperationBase {
 	method: string | ((read: ItemReader) => string);
 	/** May travel inside a `batch` request with other items' commands. */
 	batchable: boolean;
-	/** Repeating it after an ambiguous failure leaves the same state (no duplicate message, no double effect). */
-	retrySafe: boolean;
+	/**
+	 * Repeating it after an ambiguous failure leaves the same state (no duplicate message, no double effect); a
+	 * function where the item says so (Custom API Call's Safe to Retry).
+	 */
+	retrySafe: boolean | ((read: ItemReader) => boolean);
 	shape?: Shape;
 	/** A successful HTTP answer that still means failure (e.g. `false` for "no access"). */
 	check?(answer: Bitrix24Success): Bitrix24Failure | undefined;

@@ -10,6 +10,8 @@ export interface ItemRequest {
 	/** The Bitrix24 method it calls (none for a several-call operation: each step names its own). */
 	method?: string;
 	params: IDataObject;
+	/** Whether sending it again after an ambiguous failure is safe. */
+	retrySafe: boolean;
 	/** For a list operation: how many records the item wants (undefined: all of them). */
 	limit?: number;
 }
@@ -26,7 +28,10 @@ export async function readRequest(
 	const method =
 		operation.kind === 'steps' ? undefined : typeof operation.method === 'string' ? operation.method : operation.method(read);
 	const params = await operation.toParams(read);
-	if (operation.kind !== 'list') return { itemIndex, method, params };
-	const returnAll = itemParameter(context, 'returnAll', itemIndex, false) === true;
-	return { itemIndex, method, params, limit: returnAll ? undefined : read.positiveInteger('limit') };
+	if (operation.kind === 'list') {
+		const returnAll = itemParameter(context, 'returnAll', itemIndex, false) === true;
+		return { itemIndex, method, params, retrySafe: true, limit: returnAll ? undefined : read.positiveInteger('limit') };
+	}
+	const retrySafe = typeof operation.retrySafe === 'boolean' ? operation.retrySafe : operation.retrySafe(read);
+	return { itemIndex, method, params, retrySafe };
 }

@@ -23,21 +23,31 @@ async function readPages(client: Bitrix24Client, operation: ListOperation, reque
 	}
 }
 
+/** A successful answer that the operation reads as a failure (`check`), as that failure. */
+function checked(operation: OperationDescription, method: string | undefined, sent: CallOutcome): CallOutcome {
+	const refusal = sent.ok && operation.kind === 'call' ? operation.check?.(sent.value) : undefined;
+	return refusal ? { ok: false, failure: { ...refusal, method: method as string } } : sent;
+}
+
 async function sendOne(client: Bitrix24Client, operation: OperationDescription, request: ItemRequest): Promise<CallOutcome> {
 	switch (operation.kind) {
 		case 'call':
-			return await client.call(request.method as string, request.params, operation.retrySafe);
+			return checked(operation, request.method, await client.call(request.method as string, request.params, request.retrySafe));
 		case 'list':
 			return await readPages(client, operation, request);
 		case 'steps':
 			return await operation.run(
-				async (method, params) => await client.call(method, params, operation.retrySafe),
+				async (method, params) => await client.call(method, params, request.retrySafe),
 				request.params,
 			);
 	}
 }
 
-/** Sends every item's request (in `batch` requests where the operation and the options allow); outcomes by item. */
+/**
+ * Sends every item's request, in `batch` requests where the operation and the options allow; outcomes by item.
+ * With `stopAtFirstFailure`, nothing after the first failing item is sent, batched or not; an operation whose success
+ * needs a look at the answer (`check`) then goes one by one, because a batch cannot stop on it.
+ */
 export async function sendAll(
 	client: Bitrix24Client,
 	operation: OperationDescription,
@@ -45,12 +55,20 @@ export async function sendAll(
 	batching: boolean,
 	stopAtFirstFailure: boolean,
 ): Promise<Map<number, CallOutcome>> {
-	if (batching && operation.kind === 'call' && operation.batchable && requests.length > 1) {
+	const batchable = operation.kind === 'call' && operation.batchable && !(stopAtFirstFailure && operation.check);
+	if (batching && batchable && requests.length > 1) {
 		const byKey = await client.callBatch(
 			requests.map(({ itemIndex, method, params }) => ({ key: `i${itemIndex}`, method: method as string, params })),
-			operation.retrySafe,
+			// One flag for the whole batch: safe only if every item is.
+			requests.every((request) => request.retrySafe),
+			{ stopAtFirstFailure },
 		);
-		return new Map(requests.map(({ itemIndex }) => [itemIndex, byKey.get(`i${itemIndex}`) as CallOutcome]));
+		const outcomes = new Map<number, CallOutcome>();
+		for (const { itemIndex, method } of requests) {
+			const outcome = byKey.get(`i${itemIndex}`);
+			if (outcome) outcomes.set(itemIndex, checked(operation, method, outcome));
+		}
+		return outcomes;
 	}
 	const outcomes = new Map<number, CallOutcome>();
 	for (const request of requests) {

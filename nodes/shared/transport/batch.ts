@@ -55,14 +55,17 @@ export function encodeQuery(params: Record<string, unknown>): string {
 	return pairs.join('&');
 }
 
-/** The parameters of one `batch` call. halt is 0 so one failing command does not keep the others from running. */
-export function batchBody(commands: BatchCommand[]): { halt: 0; cmd: Record<string, string> } {
+/**
+ * The parameters of one `batch` call. With `halt`, the portal stops at the first failing command and runs none
+ * after it; without, one failing command does not keep the others from running.
+ */
+export function batchBody(commands: BatchCommand[], halt = false): { halt: 0 | 1; cmd: Record<string, string> } {
 	const cmd: Record<string, string> = {};
 	for (const { key, method, params } of commands) {
 		if (Object.prototype.hasOwnProperty.call(cmd, key)) throw new Error(`Duplicate batch command key "${key}"`);
 		cmd[key] = `${method}?${encodeQuery(params)}`;
 	}
-	return { halt: 0, cmd };
+	return { halt: halt ? 1 : 0, cmd };
 }
 
 type Section = Record<string, unknown> | unknown[];

@@ -5,7 +5,7 @@ import { batchBody, chunkCommands, readBatchResult } from './batch';
 import type { BatchCommand } from './batch';
 import { toNodeApiError } from './errors';
 import type { LeakyBucket, RateLimit } from './limiter';
-import { bucketFor, STANDARD_PLAN } from './limiter';
+import { bucketFor, stricter } from './limiter';
 import type { Authentication, Connection } from './request';
 import { connect, send } from './request';
 import { decideRetry, isRetryableCode } from './retry';
@@ -29,12 +29,13 @@ function naming(method: string, outcome: Bitrix24Outcome): CallOutcome {
 export class Bitrix24Client {
 	private readonly bucket: LeakyBucket;
 
+	/** `rateLimit`: a node's own setting, which can only make the credential's limit stricter. */
 	constructor(
 		private readonly context: Context,
 		private readonly connection: Connection,
-		rateLimit: RateLimit,
+		rateLimit?: RateLimit,
 	) {
-		this.bucket = bucketFor(connection.portal, rateLimit);
+		this.bucket = bucketFor(connection.portal, stricter(connection.rateLimit, rateLimit));
 	}
 
 	/** The portal's origin, e.g. `https://acme.bitrix24.com`. */
@@ -71,16 +72,27 @@ export class Bitrix24Client {
 	}
 
 	/**
-	 * Runs many commands through `batch` (≤ 50 commands a request). Each key gets its own outcome. A
-	 * whole request is repeated only as `decideRetry` allows (a 503 proves nothing ran; a lost answer does not), and
-	 * within an answered batch only the commands that failed with a retryable code are sent again.
+	 * Runs many commands through `batch` (≤ 50 commands a request). Each key gets its own outcome. A whole request is
+	 * repeated only as `decideRetry` allows (a 503 proves nothing ran; a lost answer does not), and within an answered
+	 * batch only the commands that failed with a retryable code are sent again.
+	 *
+	 * With `stopAtFirstFailure`, nothing after the first failing command runs, as if the commands went one by one:
+	 * chunks go one after another with `halt`, and a failure ends the run. Commands it never ran get no outcome.
 	 */
-	async callBatch(commands: BatchCommand[], retrySafe: boolean): Promise<Map<string, CallOutcome>> {
+	async callBatch(
+		commands: BatchCommand[],
+		retrySafe: boolean,
+		{ stopAtFirstFailure = false } = {},
+	): Promise<Map<string, CallOutcome>> {
 		const outcomes = new Map<string, CallOutcome>();
 		const chunks = chunkCommands(commands);
+		if (stopAtFirstFailure) {
+			for (const chunk of chunks) if (!(await this.runChunk(chunk, retrySafe, outcomes, true))) break;
+			return outcomes;
+		}
 		let next = 0;
 		const worker = async () => {
-			while (next < chunks.length) await this.runChunk(chunks[next++], retrySafe, outcomes);
+			while (next < chunks.length) await this.runChunk(chunks[next++], retrySafe, outcomes, false);
 		};
 		await Promise.all(Array.from({ length: Math.min(PARALLEL_BATCHES, chunks.length) }, worker));
 		return outcomes;
@@ -93,49 +105,99 @@ export class Bitrix24Client {
 		return decision.retry ? decision.delayMs : undefined;
 	}
 
-	private async runChunk(chunk: BatchCommand[], retrySafe: boolean, outcomes: Map<string, CallOutcome>) {
+	/** One chunk, with its retries; whether every command succeeded. */
+	private async runChunk(
+		chunk: BatchCommand[],
+		retrySafe: boolean,
+		outcomes: Map<string, CallOutcome>,
+		halt: boolean,
+	): Promise<boolean> {
 		const started = Date.now();
 		let pending = chunk;
-		for (let attempt = 1; pending.length > 0; attempt++) {
+		for (let attempt = 1; ; attempt++) {
 			if (pending.length === 1) {
 				const [only] = pending;
-				outcomes.set(only.key, await this.call(only.method, only.params as IDataObject, retrySafe));
-				return;
+				const outcome = await this.call(only.method, only.params as IDataObject, retrySafe);
+				outcomes.set(only.key, outcome);
+				return outcome.ok;
 			}
 			await this.bucket.acquire();
-			const answer = await send(this.context, this.connection, 'batch', batchBody(pending) as unknown as IDataObject);
-			if (!answer.ok) {
-				const delayMs = this.retryDelay(answer.failure, attempt, started, retrySafe);
-				if (delayMs === undefined) {
-					for (const command of pending) outcomes.set(command.key, naming(command.method, answer));
-					return;
-				}
-				await sleep(delayMs);
-				continue;
+			const answer = await send(this.context, this.connection, 'batch', batchBody(pending, halt) as unknown as IDataObject);
+			let retry: Settled['retry'];
+			if (answer.ok) {
+				this.bucket.onSuccess();
+				const perKey = readBatchResult(answer.value.result, pending.map(({ key }) => key));
+				const settled = halt ? settleHalted(pending, perKey, retrySafe, outcomes) : settleAll(pending, perKey, retrySafe, outcomes);
+				if (!settled.retry) return settled.allOk;
+				retry = settled.retry;
+			} else {
+				retry = { again: pending, cause: answer.failure };
 			}
-			this.bucket.onSuccess();
-			const perKey = readBatchResult(answer.value.result, pending.map(({ key }) => key));
-			const again: BatchCommand[] = [];
-			let firstRetryable: Bitrix24Failure | undefined;
-			for (const command of pending) {
-				const outcome = perKey.get(command.key) as Bitrix24Outcome;
-				if (!outcome.ok && isRetryableCode(outcome.failure.code, retrySafe)) {
-					firstRetryable = firstRetryable ?? outcome.failure;
-					again.push(command);
-				}
-				outcomes.set(command.key, naming(command.method, outcome));
+			const delayMs = this.retryDelay(retry.cause, attempt, started, retrySafe);
+			if (delayMs === undefined) {
+				// Given up. Without halt, an answered batch already gave every command its own outcome; a failed request
+				// is every command's failure. With halt, only the first command left failed: nothing after it ran.
+				const failed = halt ? retry.again.slice(0, 1) : answer.ok ? [] : retry.again;
+				for (const command of failed) outcomes.set(command.key, naming(command.method, { ok: false, failure: retry.cause }));
+				return false;
 			}
-			if (!firstRetryable) return;
-			const delayMs = this.retryDelay(firstRetryable, attempt, started, retrySafe);
-			if (delayMs === undefined) return;
 			await sleep(delayMs);
-			pending = again;
+			pending = retry.again;
 		}
 	}
 }
 
+interface Settled {
+	allOk: boolean;
+	/** Commands to send again (they did not run), and the failure that says why. */
+	retry?: { again: BatchCommand[]; cause: Bitrix24Failure };
+}
+
+/** Without halt: every command has its outcome; the ones refused before running may go again. */
+function settleAll(
+	pending: BatchCommand[],
+	perKey: Map<string, Bitrix24Outcome>,
+	retrySafe: boolean,
+	outcomes: Map<string, CallOutcome>,
+): Settled {
+	const again: BatchCommand[] = [];
+	let cause: Bitrix24Failure | undefined;
+	for (const command of pending) {
+		const outcome = perKey.get(command.key) as Bitrix24Outcome;
+		if (!outcome.ok && isRetryableCode(outcome.failure.code, retrySafe)) {
+			cause = cause ?? outcome.failure;
+			again.push(command);
+		}
+		outcomes.set(command.key, naming(command.method, outcome));
+	}
+	return { allOk: [...perKey.values()].every((outcome) => outcome.ok), retry: cause && { again, cause } };
+}
+
+/**
+ * With halt: the commands before the first failure ran; the portal ran nothing after it. A failure that proves the
+ * command did not run (or a lost one of a retry-safe operation) goes again with everything after it, in order.
+ */
+function settleHalted(
+	pending: BatchCommand[],
+	perKey: Map<string, Bitrix24Outcome>,
+	retrySafe: boolean,
+	outcomes: Map<string, CallOutcome>,
+): Settled {
+	for (let index = 0; index < pending.length; index++) {
+		const command = pending[index];
+		const outcome = perKey.get(command.key) as Bitrix24Outcome;
+		if (!outcome.ok && isRetryableCode(outcome.failure.code, retrySafe)) {
+			return { allOk: false, retry: { again: pending.slice(index), cause: outcome.failure } };
+		}
+		outcomes.set(command.key, naming(command.method, outcome));
+		if (!outcome.ok) return { allOk: false };
+	}
+	return { allOk: true };
+}
+
 export interface ClientOptions {
 	timeoutMs?: number;
+	/** A node's own Rate Limit option, for saved workflows that set one: it can only lower the credential's. */
 	rateLimit?: RateLimit;
 }
 
@@ -143,7 +205,7 @@ export interface ClientOptions {
 export async function openClient(
 	context: Context,
 	authentication: Authentication,
-	{ timeoutMs, rateLimit = STANDARD_PLAN }: ClientOptions = {},
+	{ timeoutMs, rateLimit }: ClientOptions = {},
 ): Promise<Bitrix24Client> {
 	return new Bitrix24Client(context, await connect(context, authentication, timeoutMs), rateLimit);
 }

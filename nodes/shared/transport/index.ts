@@ -2,7 +2,7 @@
 export { Bitrix24Client, openClient } from './client';
 export type { ClientOptions, Context } from './client';
 export { toFailureItem, toNodeApiError } from './errors';
-export { ENTERPRISE_PLAN, STANDARD_PLAN } from './limiter';
+export { ENTERPRISE_PLAN, planLimit, STANDARD_PLAN } from './limiter';
 export type { RateLimit } from './limiter';
 export type { Authentication } from './request';
 export type { Scrubber } from './scrub';

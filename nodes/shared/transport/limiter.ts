@@ -13,6 +13,20 @@ export interface RateLimit {
 export const STANDARD_PLAN: RateLimit = { burst: 50, drainPerSecond: 2 };
 export const ENTERPRISE_PLAN: RateLimit = { burst: 250, drainPerSecond: 5 };
 
+/** A Rate Limit choice (credential or node option) as a limit; undefined for no choice. */
+export function planLimit(choice: unknown, burst: unknown, drainPerSecond: unknown): RateLimit | undefined {
+	if (choice === 'standard') return STANDARD_PLAN;
+	if (choice === 'enterprise') return ENTERPRISE_PLAN;
+	if (choice !== 'custom') return undefined;
+	const positive = (value: unknown, fallback: number) => (typeof value === 'number' && value > 0 ? value : fallback);
+	return { burst: positive(burst, STANDARD_PLAN.burst), drainPerSecond: positive(drainPerSecond, STANDARD_PLAN.drainPerSecond) };
+}
+
+/** The stricter of two limits, part by part. */
+export function stricter(a: RateLimit, b: RateLimit | undefined): RateLimit {
+	return b ? { burst: Math.min(a.burst, b.burst), drainPerSecond: Math.min(a.drainPerSecond, b.drainPerSecond) } : a;
+}
+
 const realClock: Clock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms) };
 
 /**
@@ -28,6 +42,8 @@ const RECOVERY_STEP = 0.1;
 const SUCCESSES_PER_RECOVERY_STEP = 10;
 /** 503s that arrive together are one overload episode: slow down once for them, not once each. */
 const SLOWDOWN_COOLDOWN_MS = 2000;
+/** How long a limit asked for by a user of the portal keeps counting after its last use (see `configure`). */
+const SETTING_MEMORY_MS = 10 * 60 * 1000;
 /**
  * A 503 that comes while we already send at our drain rate (our level at the top) means the portal is shared with
  * other clients or drains slower than we think: its bucket is full of requests that are not all ours. Besides the
@@ -51,14 +67,35 @@ export class LeakyBucket {
 	private drainPerSecond: number;
 	private successesSinceChange = 0;
 	private lastSlowdownAt = Number.NEGATIVE_INFINITY;
+	/** The configured limit: the strictest one asked for recently. */
+	private limit: RateLimit;
+	private readonly settings = new Map<string, { limit: RateLimit; seenAt: number }>();
 
 	constructor(
-		private readonly limit: RateLimit,
+		limit: RateLimit,
 		private readonly clock: Clock = realClock,
 	) {
+		this.limit = limit;
 		this.burst = limit.burst;
 		this.drainPerSecond = limit.drainPerSecond;
 		this.levelAt = clock.now();
+		this.configure(limit);
+	}
+
+	/**
+	 * A user of the portal (an execution, a poll, a list search) asks for `limit`. When settings disagree - two
+	 * credentials of one portal, a node option and a credential - the strictest one asked for in the last ten minutes
+	 * applies, so nothing raises the rate another user of the portal holds to. The adaptive rate only goes down to it
+	 * at once; a higher limit is won back step by step.
+	 */
+	configure(limit: RateLimit): void {
+		const now = this.clock.now();
+		this.settings.set(`${limit.burst}/${limit.drainPerSecond}`, { limit, seenAt: now });
+		for (const [key, setting] of this.settings) if (now - setting.seenAt > SETTING_MEMORY_MS) this.settings.delete(key);
+		this.limit = [...this.settings.values()].reduce((strictest, { limit: other }) => stricter(strictest, other), limit);
+		this.drainUntilNow();
+		this.burst = Math.min(this.burst, this.limit.burst);
+		this.drainPerSecond = Math.min(this.drainPerSecond, this.limit.drainPerSecond);
 	}
 
 	async acquire(): Promise<void> {
@@ -123,13 +160,14 @@ export class LeakyBucket {
 
 const buckets = new Map<string, LeakyBucket>();
 
-/** The bucket every execution in this n8n process shares for one portal and one configured limit. */
-export function bucketFor(portalKey: string, limit: RateLimit): LeakyBucket {
-	const key = `${portalKey}|${limit.burst}|${limit.drainPerSecond}`;
-	let bucket = buckets.get(key);
+/** The one bucket every execution, poll and list search of this n8n process shares for a portal (by origin). */
+export function bucketFor(portal: string, limit: RateLimit, clock: Clock = realClock): LeakyBucket {
+	let bucket = buckets.get(portal);
 	if (!bucket) {
-		bucket = new LeakyBucket({ ...limit });
-		buckets.set(key, bucket);
+		bucket = new LeakyBucket(limit, clock);
+		buckets.set(portal, bucket);
+	} else {
+		bucket.configure(limit);
 	}
 	return bucket;
 }

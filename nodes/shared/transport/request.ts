@@ -7,6 +7,8 @@ import type {
 } from 'n8n-workflow';
 
 import { readEnvelope } from './envelope';
+import type { RateLimit } from './limiter';
+import { planLimit, STANDARD_PLAN } from './limiter';
 import { Scrubber } from './scrub';
 import type { Bitrix24Failure, Bitrix24Outcome } from './types';
 import { parseWebhookUrl } from './webhookUrl';
@@ -21,6 +23,8 @@ export interface Connection {
 	baseUrl: string;
 	/** The portal's origin: the key of its rate limit. */
 	portal: string;
+	/** The portal's request limit, as the credential's Rate Limit field gives it. */
+	rateLimit: RateLimit;
 	scrubber: Scrubber;
 	timeoutMs: number;
 }
@@ -34,6 +38,11 @@ function origin(url: string): string {
 
 function withSlash(url: string): string {
 	return url.endsWith('/') ? url : `${url}/`;
+}
+
+/** The credential's Rate Limit field (both credentials have it); credentials saved before it existed are standard. */
+function credentialLimit(credentials: IDataObject): RateLimit {
+	return planLimit(credentials.rateLimit, credentials.rateLimitBurst, credentials.rateLimitPerSecond) ?? STANDARD_PLAN;
 }
 
 export async function connect(
@@ -51,7 +60,14 @@ export async function connect(
 			token.refresh_token as string,
 			credentials.clientSecret as string,
 		]);
-		return { credentialType: 'bitrix24OAuth2Api', baseUrl, portal: origin(baseUrl), scrubber, timeoutMs };
+		return {
+			credentialType: 'bitrix24OAuth2Api',
+			baseUrl,
+			portal: origin(baseUrl),
+			rateLimit: credentialLimit(credentials),
+			scrubber,
+			timeoutMs,
+		};
 	}
 	const credentials = await context.getCredentials('bitrix24WebhookApi');
 	const address = parseWebhookUrl(credentials.webhookUrl as string);
@@ -59,6 +75,7 @@ export async function connect(
 		credentialType: 'bitrix24WebhookApi',
 		baseUrl: address.baseUrl,
 		portal: address.portal,
+		rateLimit: credentialLimit(credentials),
 		scrubber: new Scrubber([address.secret]),
 		timeoutMs,
 	};

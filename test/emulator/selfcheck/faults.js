@@ -27,6 +27,27 @@ module.exports = {
 			await assert.rejects(call());
 			expectOk(await call());
 		});
+		await t.check('resetAfterApply: the call runs, then the socket is destroyed without an answer', async () => {
+			const before = emu.messagesOf('chat2').length;
+			emu.injectFault('resetAfterApply', { method: 'im.message.add' });
+			await assert.rejects(call('im.message.add', { json: { DIALOG_ID: 'chat2', MESSAGE: 'lost answer' } }));
+			assert.equal(emu.messagesOf('chat2').length, before + 1);
+			assert.equal(emu.log.at(-1).answerLost, true);
+			expectOk(await call());
+		});
+		await t.check('refuseCalls: matching calls are refused, alone and inside batch; others run', async () => {
+			emu.refuseCalls({ method: 'im.dialog.unread', params: { MESSAGE_ID: 142 }, code: 'ACCESS_ERROR', status: 403 });
+			expectError(await call('im.dialog.unread', { json: { DIALOG_ID: 'chat1', MESSAGE_ID: 142 } }), 403, 'ACCESS_ERROR');
+			expectOk(await call('im.dialog.unread', { json: { DIALOG_ID: 'chat1', MESSAGE_ID: 141 } }));
+			const cmd = { a: 'im.dialog.unread?DIALOG_ID=chat1&MESSAGE_ID=141', b: 'im.dialog.unread?dialog_id=chat1&message_id=142',
+				c: 'im.dialog.unread?DIALOG_ID=chat1&MESSAGE_ID=143' };
+			const r = await call('batch', { json: { halt: 1, cmd } });
+			expectOk(r);
+			assert.deepEqual(Object.keys(r.body.result.result), ['a']);
+			assert.equal(r.body.result.result_error.b.error, 'ACCESS_ERROR');
+			emu.reset();
+			expectOk(await call('im.dialog.unread', { json: { DIALOG_ID: 'chat1', MESSAGE_ID: 142 } }));
+		});
 		await t.check('hang: never answers (client times out)', async () => {
 			emu.injectFault('hang');
 			await assert.rejects(call('server.time', { timeoutMs: 300 }));

@@ -132,8 +132,9 @@ describe('parameters without an expression', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(output).toHaveLength(3);
+		// On Error → Stop (the default): the portal stops the batch at the first failing command.
 		expect(sent).toEqual({
-			halt: 0,
+			halt: 1,
 			cmd: {
 				i0: 'im.dialog.unread?DIALOG_ID=chat7&MESSAGE_ID=10',
 				i1: 'im.dialog.unread?DIALOG_ID=chat7&MESSAGE_ID=11',

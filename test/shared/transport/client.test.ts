@@ -4,7 +4,7 @@ import { sleep } from 'n8n-workflow';
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => {}) }));
 
 import { Bitrix24Client } from '../../../nodes/shared/transport';
-import { resetBuckets, STANDARD_PLAN } from '../../../nodes/shared/transport/limiter';
+import { bucketFor, ENTERPRISE_PLAN, resetBuckets, STANDARD_PLAN } from '../../../nodes/shared/transport/limiter';
 import type { Connection } from '../../../nodes/shared/transport/request';
 import { Scrubber } from '../../../nodes/shared/transport/scrub';
 
@@ -27,6 +27,7 @@ function portal(answer: (options: IHttpRequestOptions, index: number) => Answer)
 		credentialType: 'bitrix24WebhookApi',
 		baseUrl: 'https://acme.bitrix24.com/rest/1/hookcode1234/',
 		portal: 'https://acme.bitrix24.com',
+		rateLimit: STANDARD_PLAN,
 		scrubber: new Scrubber([]),
 		timeoutMs: 1000,
 	};
@@ -165,5 +166,97 @@ describe('batches', () => {
 		expect(requests[1].body).toEqual({ DIALOG_ID: 'chat2', MESSAGE_ID: 2 });
 		expect(outcomes.get('i1')?.ok).toBe(true);
 		expect(outcomes.get('i3')).toMatchObject({ ok: false, failure: { code: 'MESSAGE_ID_ERROR' } });
+	});
+});
+
+describe('batches that stop at the first failure (the node\'s On Error → Stop)', () => {
+	const commands = (n: number, method = 'im.message.add') =>
+		Array.from({ length: n }, (_, i) => ({ key: `i${i}`, method, params: { DIALOG_ID: 'chat1', MESSAGE: `m${i}` } }));
+	const keysOf = (options: IHttpRequestOptions) => Object.keys((options.body as { cmd: object }).cmd);
+	const haltOf = (options: IHttpRequestOptions) => (options.body as { halt: number }).halt;
+	/** A portal that runs batches with halt as Bitrix24 does: every command up to the refused one, none after. */
+	const refusing = (refused: string[], error = { error: 'PARAMS_ERROR', error_description: 'Message isn\'t added' }) =>
+		(options: IHttpRequestOptions) => {
+			const result: Record<string, unknown> = {};
+			const errors: Record<string, unknown> = {};
+			for (const key of keysOf(options)) {
+				if (refused.includes(key)) {
+					errors[key] = error;
+					if (haltOf(options) === 1) break;
+				} else {
+					result[key] = 334;
+				}
+			}
+			return json(200, { result: { result, result_error: errors } });
+		};
+	const stop = { stopAtFirstFailure: true };
+
+	it('sends halt=1 and one chunk after another; a refused command ends the run, nothing after it is sent', async () => {
+		const { client, requests } = portal(refusing(['i75']));
+		const outcomes = await client.callBatch(commands(120), false, stop);
+		expect(requests.map((r) => [keysOf(r).length, haltOf(r)])).toEqual([
+			[50, 1],
+			[50, 1],
+		]);
+		expect(outcomes.get('i74')?.ok).toBe(true);
+		expect(outcomes.get('i75')).toMatchObject({ ok: false, failure: { code: 'PARAMS_ERROR', method: 'im.message.add' } });
+		expect([...outcomes.keys()].filter((key) => Number(key.slice(1)) > 75)).toEqual([]);
+	});
+
+	it('without it, sends halt=0 and every chunk: each command gets its own outcome', async () => {
+		const { client, requests } = portal(refusing(['i75']));
+		const outcomes = await client.callBatch(commands(120), false);
+		expect(requests.map((r) => haltOf(r))).toEqual([0, 0, 0]);
+		expect(outcomes.size).toBe(120);
+		expect(outcomes.get('i76')?.ok).toBe(true);
+	});
+
+	it('a command refused before it ran (rate limit) goes again with everything after it, in order', async () => {
+		const { client, requests } = portal((options, i) =>
+			i === 0 ? refusing(['i1'], { error: 'QUERY_LIMIT_EXCEEDED', error_description: 'Too many requests' })(options) : refusing([])(options),
+		);
+		const outcomes = await client.callBatch(commands(4), false, stop);
+		expect(requests.map(keysOf)).toEqual([
+			['i0', 'i1', 'i2', 'i3'],
+			['i1', 'i2', 'i3'],
+		]);
+		expect([...outcomes.values()].every((outcome) => outcome.ok)).toBe(true);
+	});
+
+	it('a lost answer of an operation that is not retry-safe is not resent, and no later chunk is sent', async () => {
+		const { client, requests } = portal((options, i) => (i === 1 ? reset() : refusing([])(options)));
+		const outcomes = await client.callBatch(commands(120), false, stop);
+		expect(requests).toHaveLength(2);
+		expect(outcomes.get('i50')).toMatchObject({ ok: false, failure: { code: 'ECONNRESET' } });
+		expect([...outcomes.keys()].filter((key) => Number(key.slice(1)) > 50)).toEqual([]);
+	});
+
+	it('a lost answer of a retry-safe operation is resent, and the run goes on', async () => {
+		const { client, requests } = portal((options, i) => (i === 1 ? reset() : refusing([])(options)));
+		const outcomes = await client.callBatch(commands(120, 'im.dialog.unread'), true, stop);
+		expect(requests.map((r) => keysOf(r)[0])).toEqual(['i0', 'i50', 'i50', 'i100']);
+		expect([...outcomes.values()].every((outcome) => outcome.ok)).toBe(true);
+	});
+});
+
+describe('one rate limit per portal', () => {
+	const connection = (rateLimit = STANDARD_PLAN): Connection => ({
+		credentialType: 'bitrix24WebhookApi',
+		baseUrl: 'https://acme.bitrix24.com/rest/1/hookcode1234/',
+		portal: 'https://acme.bitrix24.com',
+		rateLimit,
+		scrubber: new Scrubber([]),
+		timeoutMs: 1000,
+	});
+	const bucketOf = (client: Bitrix24Client) => (client as unknown as { bucket: unknown }).bucket;
+	const context = {} as IExecuteFunctions;
+
+	it('an action node on the Enterprise preset, a trigger and a list search share one bucket', () => {
+		const action = new Bitrix24Client(context, connection(), ENTERPRISE_PLAN);
+		const trigger = new Bitrix24Client(context, connection());
+		const listSearch = new Bitrix24Client(context, connection());
+		expect(bucketOf(trigger)).toBe(bucketOf(action));
+		expect(bucketOf(listSearch)).toBe(bucketOf(action));
+		expect(bucketFor('https://acme.bitrix24.com', STANDARD_PLAN)).toBe(bucketOf(action));
 	});
 });

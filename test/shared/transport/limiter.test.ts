@@ -5,6 +5,7 @@ import {
 	LeakyBucket,
 	resetBuckets,
 	STANDARD_PLAN,
+	stricter,
 } from '../../../nodes/shared/transport/limiter';
 import { decideRetry } from '../../../nodes/shared/transport/retry';
 
@@ -320,12 +321,55 @@ describe('a portal whose bucket is smaller than the configured plan (simulated)'
 describe('bucketFor', () => {
 	beforeEach(() => resetBuckets());
 
-	it('shares one bucket per portal and limit', () => {
+	it('keeps one bucket per portal, whatever limit each user of it asks for', () => {
 		const bucket = bucketFor('a.bitrix24.com', STANDARD_PLAN);
 		expect(bucketFor('a.bitrix24.com', { burst: 50, drainPerSecond: 2 })).toBe(bucket);
+		expect(bucketFor('a.bitrix24.com', ENTERPRISE_PLAN)).toBe(bucket);
 		expect(bucketFor('b.bitrix24.com', STANDARD_PLAN)).not.toBe(bucket);
-		expect(bucketFor('a.bitrix24.com', ENTERPRISE_PLAN)).not.toBe(bucket);
 		resetBuckets();
 		expect(bucketFor('a.bitrix24.com', STANDARD_PLAN)).not.toBe(bucket);
+	});
+
+	it('applies the stricter of two settings for one portal, in whichever order they come', async () => {
+		for (const [first, second] of [
+			[STANDARD_PLAN, ENTERPRISE_PLAN],
+			[ENTERPRISE_PLAN, STANDARD_PLAN],
+		]) {
+			resetBuckets();
+			const clock = new FakeClock();
+			bucketFor('a.bitrix24.com', first, clock);
+			const bucket = bucketFor('a.bitrix24.com', second, clock);
+			expect(await observedLimit(bucket, clock)).toEqual({ sentAtOnce: 49, slotMs: 500 });
+		}
+	});
+
+	it('forgets a stricter setting ten minutes after its last use, and wins the higher limit back step by step', async () => {
+		const clock = new FakeClock();
+		bucketFor('a.bitrix24.com', { burst: 10, drainPerSecond: 1 }, clock);
+		clock.time += 5 * 60_000;
+		const bucket = bucketFor('a.bitrix24.com', STANDARD_PLAN, clock);
+		expect(await observedLimit(bucket, clock)).toEqual({ sentAtOnce: 9, slotMs: 1000 }); // still the strict one
+		clock.time += 11 * 60_000;
+		bucketFor('a.bitrix24.com', STANDARD_PLAN, clock);
+		for (let i = 0; i < 200; i++) bucket.onSuccess();
+		expect(await observedLimit(bucket, clock)).toEqual({ sentAtOnce: 49, slotMs: 500 });
+	});
+});
+
+describe('one portal used by an action node, a trigger and a list search (simulated)', () => {
+	beforeEach(() => resetBuckets());
+
+	it('together they never exceed the portal\'s bucket, although the action node is set to Enterprise', async () => {
+		const clock = new FakeClock();
+		const accept = serverBucket(STANDARD_PLAN, clock);
+		// Each asks for its bucket as its client does: the credential (standard) made stricter by its own setting.
+		const action = bucketFor('acme.bitrix24.com', stricter(STANDARD_PLAN, ENTERPRISE_PLAN), clock);
+		const trigger = bucketFor('acme.bitrix24.com', STANDARD_PLAN, clock);
+		const listSearch = bucketFor('acme.bitrix24.com', STANDARD_PLAN, clock);
+		const stats = await clock.run(
+			Promise.all([send(200, action, accept, clock, 20), send(40, trigger, accept, clock, 20), send(20, listSearch, accept, clock, 20)]),
+		);
+		expect(stats.map(({ rejected }) => rejected)).toEqual([0, 0, 0]);
+		expect(stats.map(({ acceptedAt }) => acceptedAt.length)).toEqual([200, 40, 20]);
 	});
 });

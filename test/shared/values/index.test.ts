@@ -1,4 +1,4 @@
-import { normalizeDialogId, toChatId, toJson, toPositiveInteger, toPositiveIntegers } from '../../../nodes/shared/values';
+import { isTooLargeForId, normalizeDialogId, toChatId, toJson, toPositiveInteger, toPositiveIntegers } from '../../../nodes/shared/values';
 
 describe('Dialog ID validation', () => {
 	it.each([
@@ -69,4 +69,56 @@ describe('toJson', () => {
 	});
 
 	it.each(['{a:1}', '"text"', '12', 'null', 5, true])('rejects %p', (input) => expect(toJson(input)).toBeUndefined());
+});
+
+describe('ids in one canonical form: lower-case prefix, no leading zeros, no whitespace, 1 to 2147483647', () => {
+	it.each<[unknown, string]>([
+		['chat012', 'chat12'],
+		[' CHAT0012 ', 'chat12'],
+		['sg07', 'sg7'],
+		['SG007', 'sg7'],
+		['0042', '42'],
+		['chat2147483647', 'chat2147483647'],
+		[2147483647, '2147483647'],
+		[42.0, '42'],
+	])('Dialog ID %p is sent as %p', (input, expected) => expect(normalizeDialogId(input)).toBe(expected));
+
+	it.each<unknown>(['chat2147483648', '2147483648', 'sg99999999999', 1e20, 1e21, 12.5, '1e3', '0x1A', '+5', 'chat+5', 'chat00', 'sg0', '１２'])(
+		'Dialog ID %p is refused',
+		(input) => expect(normalizeDialogId(input)).toBeUndefined(),
+	);
+
+	it.each<[unknown, number]>([
+		['chat012', 12],
+		['007', 7],
+		[1e3, 1000],
+		['2147483647', 2147483647],
+	])('Chat ID %p is sent as %p', (input, expected) => expect(toChatId(input)).toBe(expected));
+
+	it.each<unknown>(['chat2147483648', 2147483648, '1e3', 7.5, 'sg07'])('Chat ID %p is refused', (input) => expect(toChatId(input)).toBeUndefined());
+
+	it.each<[unknown, number]>([
+		['0012', 12],
+		[12.0, 12],
+		[1e3, 1000],
+		[' 2147483647 ', 2147483647],
+	])('a numeric id %p is sent as %p', (input, expected) => expect(toPositiveInteger(input)).toBe(expected));
+
+	it.each<unknown>([2147483648, '2147483648', 1e21, '1e3', 1.5, '12.0', -0, '0x10', '+7'])('a numeric id %p is refused', (input) =>
+		expect(toPositiveInteger(input)).toBeUndefined(),
+	);
+
+	it('a list of ids: each entry canonical, or the whole list refused', () => {
+		expect(toPositiveIntegers('007, 8')).toEqual([7, 8]);
+		expect(toPositiveIntegers(['0003', 4])).toEqual([3, 4]);
+		expect(toPositiveIntegers(['1', 2147483648])).toBeUndefined();
+		expect(toPositiveIntegers('5, 1e3')).toBeUndefined();
+	});
+
+	it('says when a refused value is a whole number that is only too large', () => {
+		expect(isTooLargeForId('2147483648')).toBe(true);
+		expect(isTooLargeForId('chat99999999999')).toBe(true);
+		expect(isTooLargeForId(2147483647)).toBe(false);
+		expect(isTooLargeForId('1e3')).toBe(false);
+	});
 });

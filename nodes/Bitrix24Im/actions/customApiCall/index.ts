@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { booleanField } from '../../../shared/fields';
 import { singleCall } from '../../../shared/operations';
 import type { ItemReader, ResourceDescription } from '../../../shared/operations';
 
@@ -45,6 +46,11 @@ export const customApiCall: ResourceDescription = {
 					default: '{}',
 					description: 'The method\'s parameters as a JSON object, e.g. {"CHAT_ID": 12}. Empty for none.',
 				},
+				booleanField(
+					'Safe to Retry',
+					'safeToRetry',
+					'Whether the node may send the call again after a failure that leaves open whether Bitrix24 ran it (a server error, a reset connection, a timeout). Turn on for reads and for changes that end in the same state however often they run, e.g. crm.deal.get, im.counters.get or im.dialog.read. Leave off for calls that create or send something, e.g. im.message.add, crm.deal.add or im.notify.personal.add: a repeat would do it twice. Refusals that prove nothing ran (the rate limit) are retried either way.',
+				),
 			],
 			toParams: (read) => {
 				const parameters = read.json('parameters') ?? {};
@@ -58,8 +64,8 @@ export const customApiCall: ResourceDescription = {
 				...(next !== undefined && { next }),
 				...(total !== undefined && { total }),
 			}),
-			// The method is unknown: it may create something each time it runs.
-			retrySafe: false,
+			// The method is unknown to the node: only the user can say that running it twice does no harm.
+			retrySafe: (read) => read.flag('safeToRetry', false) === 'Y',
 		}),
 	],
 };

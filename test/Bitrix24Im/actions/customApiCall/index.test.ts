@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { resources } from '../../../../nodes/Bitrix24Im/actions';
-import { requestFor, sendingTraits, singleCallOf } from '../../../helpers/operationRequest';
+import { requestFor, retrySafeFor, sendingTraits, singleCallOf } from '../../../helpers/operationRequest';
 
 it('is the last resource, with one operation', () => {
 	expect(resources[resources.length - 1].value).toBe('customApiCall');
@@ -53,7 +53,11 @@ describe('custom API call answers', () => {
 		expect(call.shape?.(answer as never, {})).toEqual(shaped);
 	});
 
-	it('is never retried after an ambiguous failure (the method is unknown), but may be batched', () => {
-		expect(sendingTraits(call)).toEqual({ retrySafe: false, batchable: true });
+	it('is retried after an ambiguous failure only when Safe to Retry says so (the node cannot know), and may be batched', async () => {
+		expect(sendingTraits(call)).toEqual({ retrySafe: 'per item', batchable: true });
+		const item = { method: 'im.dialog.read', parameters: '{"DIALOG_ID": "chat1"}' };
+		expect(await retrySafeFor('customApiCall', 'call', item)).toBe(false);
+		expect(await retrySafeFor('customApiCall', 'call', { ...item, safeToRetry: false })).toBe(false);
+		expect(await retrySafeFor('customApiCall', 'call', { ...item, safeToRetry: true })).toBe(true);
 	});
 });

@@ -86,4 +86,47 @@ describe('Custom API Call', () => {
 		expect(output[0].json.code).toBe('ECONNRESET');
 		expect(emulator().log).toHaveLength(1);
 	});
+
+	describe('Safe to Retry, when the portal ran the call and the answer was lost', () => {
+		const lostOnce = (method: string) => {
+			emulator().injectFault('resetAfterApply', { method });
+			emulator().clearLog();
+		};
+		const item = { method: 'im.message.add', params: { DIALOG_ID: 'chat2', MESSAGE: 'Once or twice?' } };
+		const posted = () => emulator().messagesOf('chat2').filter(({ text }) => text === 'Once or twice?');
+
+		it('off (the default): not sent again; the item fails and the message exists once', async () => {
+			lostOnce('im.message.add');
+			const { output } = await run([item], {}, { continueOnFail: true, batching: false });
+			expect(output[0].json.code).toBe('ECONNRESET');
+			expect(posted()).toHaveLength(1);
+			expect(emulator().log.filter(({ method }) => method === 'im.message.add')).toHaveLength(1);
+		});
+
+		it('on: sent again and the item succeeds, so the user must only turn it on where a repeat is harmless', async () => {
+			lostOnce('im.message.add');
+			const { output, error } = await run([item], { safeToRetry: true }, { batching: false });
+			expect(error).toBeUndefined();
+			expect(output[0].json.result).toEqual(expect.any(Number));
+			// im.message.add is not safe to repeat: this is what turning the option on for it costs.
+			expect(posted()).toHaveLength(2);
+			expect(emulator().log.filter(({ method }) => method === 'im.message.add')).toHaveLength(2);
+		});
+
+		it('on, for a read: the repeat answers and nothing else changes', async () => {
+			lostOnce('im.counters.get');
+			const { output, error } = await run([{ method: 'im.counters.get' }], { safeToRetry: true }, { batching: false });
+			expect(error).toBeUndefined();
+			expect(output[0].json.result).toMatchObject({ TYPE: expect.any(Object) });
+		});
+
+		it('on for every item of a batch: the lost batch is sent again', async () => {
+			lostOnce('batch');
+			const reads = [{ method: 'im.counters.get' }, { method: 'im.dialog.get', params: { DIALOG_ID: 'chat1' } }];
+			const { output, error } = await run(reads, { safeToRetry: true });
+			expect(error).toBeUndefined();
+			expect(output).toHaveLength(2);
+			expect(emulator().log.filter(({ method }) => method === 'batch')).toHaveLength(2);
+		});
+	});
 });
