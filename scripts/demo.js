@@ -10,12 +10,12 @@
  *   BITRIX24_DIALOG_ID=chat12 BITRIX24_MESSAGE_ID=84869 npm run demo
  *                                       the same workflow against your portal (the webhook needs the `im` scope)
  *
- * The first run installs n8n and Node 24 into ~/.cache (about 5 minutes; see test/e2e/n8n.js).
+ * The first run installs n8n and Node 24 into ~/.cache (about 5 minutes; see scripts/lib/n8n/provision.js).
  * Exit code: 0 when the workflow succeeded, 1 when it failed, 2 for a usage error.
  */
 const fs = require('fs');
 
-const { createInstance, outputOf, errorOf, N8N_VERSION } = require('../test/e2e/n8n');
+const { createInstance, outputOf, errorOf, N8N_VERSION } = require('./lib/n8n');
 const { CREDENTIAL_TYPE, NODE_TYPE, say, seconds, provisionN8n, makeMasker, maskedWebhookUrl, loadExampleWorkflow } = require('./lib/common');
 
 const WORKFLOW_ID = 'demoMarkUnread';

@@ -1,12 +1,12 @@
 'use strict';
 /*
- * Helpers shared by scripts/demo.js and scripts/bench.js: n8n provisioning with progress output, secret masking,
- * and small formatting utilities. Plain CommonJS, Node built-ins only.
+ * Helpers shared by scripts/demo.js and scripts/bench.js: n8n provisioning with progress output,
+ * secret masking, and small formatting utilities. Plain CommonJS, Node built-ins only.
  */
 const fs = require('fs');
 const path = require('path');
 
-const { ensureN8n, defaultCacheDir, N8N_VERSION, NODE_VERSION, NODE_TYPE } = require('../../test/e2e/n8n');
+const { ensureN8n, defaultCacheDir, N8N_VERSION, NODE_VERSION, NODE_TYPE } = require('./n8n');
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const CREDENTIAL_TYPE = 'bitrix24WebhookApi';

@@ -5,7 +5,7 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { ensureN8n, run } = require('./n8n');
+const { ensureN8n, run } = require('../../scripts/lib/n8n');
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 

@@ -4,7 +4,7 @@
  * smaller than the node's configured plan, batches of 50, per-command rejections inside a batch (operating-time
  * limit), and two n8n processes sharing one portal. Every item must end up marked exactly once.
  */
-const { createInstance, workflow, codeNode, markUnreadNode: markUnreadNodeWith, outputOf, mustSucceed } = require('./n8n');
+const { createInstance, workflow, codeNode, markUnreadNode: markUnreadNodeWith, outputOf, mustSucceed } = require('../../scripts/lib/n8n');
 const { startEmulator } = require('../emulator');
 
 // E2E_PACKAGE_DIR: run against another build of the package (e.g. a deliberately broken copy, to see these tests fail).

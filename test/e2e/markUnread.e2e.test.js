@@ -5,7 +5,7 @@
  * processes are in limits.e2e.test.js.
  */
 const crypto = require('crypto');
-const { createInstance, workflow, codeNode, outputOf, errorOf, mustSucceed, NODE_TYPE } = require('./n8n');
+const { createInstance, workflow, codeNode, outputOf, errorOf, mustSucceed, NODE_TYPE } = require('../../scripts/lib/n8n');
 const { startEmulator } = require('../emulator');
 
 // E2E_PACKAGE_DIR: run against another build of the package (e.g. a deliberately broken copy, to see these tests fail).

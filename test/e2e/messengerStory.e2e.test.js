@@ -5,7 +5,7 @@
  * counters, edit one message, delete another, and list the chat's whole history with Return All (more than one
  * page). Every step is checked twice: in what n8n output and in the portal's state.
  */
-const { createInstance, workflow, codeNode, outputOf, mustSucceed, NODE_TYPE } = require('./n8n');
+const { createInstance, workflow, codeNode, outputOf, mustSucceed, NODE_TYPE } = require('../../scripts/lib/n8n');
 const { startEmulator } = require('../emulator');
 
 const PACKAGE_DIR = process.env.E2E_PACKAGE_DIR || undefined;

@@ -5,7 +5,7 @@
  */
 const fs = require('fs');
 const path = require('path');
-const { createInstance, workflow, codeNode, outputOf, errorOf, NODE_TYPE } = require('./n8n');
+const { createInstance, workflow, codeNode, outputOf, errorOf, NODE_TYPE } = require('../../scripts/lib/n8n');
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const builtNode = path.join(repoRoot, 'dist', 'nodes', 'Bitrix24Im', 'Bitrix24Im.node.js');

@@ -22,7 +22,7 @@
 const crypto = require('crypto');
 const path = require('path');
 const { spawn } = require('child_process');
-const { createInstance, workflow, outputOf, errorOf, run, killTree, NODE_TYPE, PACKAGE_NAME } = require('./n8n');
+const { createInstance, workflow, outputOf, errorOf, run, killTree, NODE_TYPE, PACKAGE_NAME } = require('../../scripts/lib/n8n');
 const { startEmulator } = require('../emulator');
 const { eventsOf } = require('../emulator/methods/events');
 
