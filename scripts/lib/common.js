@@ -1,6 +1,6 @@
 'use strict';
 /*
- * Helpers shared by scripts/demo.js and scripts/bench.js: n8n provisioning with progress output,
+ * Helpers shared by scripts/demo.js and the benchmark (scripts/bench/): n8n provisioning with progress output,
  * secret masking, and small formatting utilities. Plain CommonJS, Node built-ins only.
  */
 const fs = require('fs');
