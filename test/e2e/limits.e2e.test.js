@@ -6,11 +6,8 @@
  */
 const { createInstance, workflow, codeNode, markUnreadNode: markUnreadNodeWith, outputOf, mustSucceed } = require('../../scripts/lib/n8n');
 const { startEmulator } = require('../emulator');
+const { PACKAGE_DIR, B24, ITEMS, logSince, pairedItemsOf } = require('./helpers/markUnread');
 
-// E2E_PACKAGE_DIR: run against another build of the package (e.g. a deliberately broken copy, to see these tests fail).
-const PACKAGE_DIR = process.env.E2E_PACKAGE_DIR || undefined;
-const B24 = 'Bitrix24';
-const ITEMS = 'Items';
 const HOOK = { bitrix24WebhookApi: { id: 'b24hook', name: 'B24 webhook' } };
 
 function markUnreadNode({ options = {}, onError } = {}) {
@@ -19,10 +16,6 @@ function markUnreadNode({ options = {}, onError } = {}) {
 
 function webhookCredential(url) {
 	return { id: HOOK.bitrix24WebhookApi.id, name: HOOK.bitrix24WebhookApi.name, type: 'bitrix24WebhookApi', data: { webhookUrl: url } };
-}
-
-function logSince(emu, since) {
-	return emu.log.filter((e) => e.seq > since);
 }
 
 /** Every im.dialog.unread the portal saw, direct or inside a batch: { user (from the path), dialogId, messageId, status }. */
@@ -39,10 +32,6 @@ function unreadCalls(entries) {
 		}
 	}
 	return calls;
-}
-
-function pairedItemsOf(run, nodeName) {
-	return run.data.resultData.runData[nodeName][0].data.main[0].map((item) => item.pairedItem);
 }
 
 /** The node's output: one `result: true` per input item, in order, each paired with its item. */

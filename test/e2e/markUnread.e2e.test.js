@@ -1,85 +1,17 @@
 'use strict';
 /*
  * dialog → Mark Unread inside a real n8n (2.41.1, `n8n execute`) against the Bitrix24 emulator: what n8n outputs
- * (items, pairing, errors) and what the portal saw (read markers, request log). Rate limits and several n8n
- * processes are in limits.e2e.test.js.
+ * (items, pairing, input errors) and what the portal saw (read markers, request log), with the incoming-webhook and
+ * the OAuth2 credential. The portal's failures are in markUnreadFailures.e2e.test.js, rate limits and several n8n
+ * processes in limits.e2e.test.js.
  */
-const crypto = require('crypto');
-const { createInstance, workflow, codeNode, outputOf, errorOf, mustSucceed, NODE_TYPE } = require('../../scripts/lib/n8n');
-const { startEmulator } = require('../emulator');
-
-// E2E_PACKAGE_DIR: run against another build of the package (e.g. a deliberately broken copy, to see these tests fail).
-const PACKAGE_DIR = process.env.E2E_PACKAGE_DIR || undefined;
-const B24 = 'Bitrix24';
-const ITEMS = 'Items';
-
-function markUnreadNode({ authentication = 'webhook', credentials, options = {}, onError } = {}) {
-	const node = {
-		name: B24,
-		type: NODE_TYPE,
-		typeVersion: 1,
-		parameters: {
-			authentication,
-			resource: 'dialog',
-			operation: 'markUnread',
-			dialogId: '={{ $json.dialogId }}',
-			messageId: '={{ $json.messageId }}',
-			options,
-		},
-		credentials,
-	};
-	if (onError) node.onError = onError;
-	return node;
-}
-
-/** The emulator's REST log entries after `since` (a seq), without the control API (it is never logged). */
-function logSince(emu, since) {
-	return emu.log.filter((e) => e.seq > since);
-}
-
-/** Every im.dialog.unread the portal ran or rejected, direct or inside a batch, as strings. */
-function unreadCalls(entries) {
-	const calls = [];
-	for (const e of entries) {
-		if (e.method === 'im.dialog.unread') {
-			calls.push({ dialogId: String(e.params.DIALOG_ID), messageId: String(e.params.MESSAGE_ID), status: e.status, errorCode: e.errorCode, batch: false });
-		} else if (e.method === 'batch' && e.batchCommands) {
-			for (const c of e.batchCommands) {
-				calls.push({ dialogId: String(c.params.DIALOG_ID), messageId: String(c.params.MESSAGE_ID), status: c.errorCode ? 'error' : 200, errorCode: c.errorCode, batch: true, key: c.key, method: c.method });
-			}
-		}
-	}
-	return calls;
-}
-
-function pairedItemsOf(run, nodeName) {
-	const task = run.data.resultData.runData[nodeName][0];
-	return task.data.main[0].map((item) => item.pairedItem);
-}
-
-async function importAndRun(n8n, wf) {
-	await n8n.importWorkflow(wf);
-	return await n8n.execute(wf.id);
-}
+const { workflow, codeNode, outputOf, mustSucceed } = require('../../scripts/lib/n8n');
+const { B24, ITEMS, useMarkUnreadSetup, markUnreadNode, logSince, unreadCalls, pairedItemsOf, importAndRun } = require('./helpers/markUnread');
 
 describe('dialog → Mark Unread in a real n8n', () => {
 	let emu;
 	let n8n;
-
-	beforeAll(async () => {
-		emu = await startEmulator({ port: 0 });
-		n8n = await createInstance({ name: 'markUnread', packageDir: PACKAGE_DIR });
-		await n8n.importCredentials([
-			{ id: 'b24hook', name: 'B24 webhook', type: 'bitrix24WebhookApi', data: { webhookUrl: emu.webhooks.admin.url } },
-		]);
-	});
-
-	afterAll(async () => {
-		if (n8n) await n8n.cleanup();
-		if (emu) await emu.close();
-	});
-
-	beforeEach(() => emu.reset());
+	useMarkUnreadSetup('markUnread', (ready) => ({ emu, n8n } = ready));
 
 	test('webhook: 5 dialogs (chat, workgroup, private, upper-case) marked unread in one batch, outputs paired in order', async () => {
 		// chatN messages are 100 + N + 5k; dialog "2" is chat4 (1-2 private), CHAT5 is the 1-3 private dialog.
@@ -263,92 +195,5 @@ describe('dialog → Mark Unread in a real n8n', () => {
 			expect(JSON.stringify(second.run)).not.toContain(secret);
 			expect(stored).not.toContain(secret);
 		}
-	});
-
-	describe('failures: clear errors and no secret anywhere', () => {
-		const wrongSecret = `zz${crypto.randomBytes(8).toString('hex')}`;
-		const input = [
-			{ dialogId: 'chat1', messageId: 121 },
-			{ dialogId: 'chat2', messageId: 122 },
-		];
-		const hook = { bitrix24WebhookApi: { id: 'b24hook', name: 'B24 webhook' } };
-
-		beforeAll(async () => {
-			await n8n.importCredentials([
-				{
-					id: 'b24wrong',
-					name: 'B24 wrong secret',
-					type: 'bitrix24WebhookApi',
-					data: { webhookUrl: `${emu.baseUrl}/rest/1/${wrongSecret}/` },
-				},
-			]);
-		});
-
-		/** Neither secret in anything n8n printed so far (every command of the instance) nor in the stored run. */
-		async function expectNoSecrets(res, workflowId) {
-			const stored = JSON.stringify(await n8n.readExecution({ workflowId }));
-			expect(stored.length).toBeGreaterThan(100);
-			for (const secret of [emu.webhooks.admin.secret, wrongSecret]) {
-				expect(n8n.transcript()).not.toContain(secret);
-				expect(res.output).not.toContain(secret);
-				expect(stored).not.toContain(secret);
-			}
-		}
-
-		test('wrong webhook secret: fails at once with INVALID_CREDENTIALS, not retried', async () => {
-			const since = emu.seq;
-			const wf = workflow({
-				id: 'muWrongSecret',
-				nodes: [codeNode(ITEMS, input), markUnreadNode({ credentials: { bitrix24WebhookApi: { id: 'b24wrong', name: 'B24 wrong secret' } } })],
-			});
-			const res = await importAndRun(n8n, wf);
-			expect(res.code).not.toBe(0);
-			const error = errorOf(res.run);
-			expect(error.message).toBe('Bitrix24 im.dialog.unread: Invalid request credentials [INVALID_CREDENTIALS]');
-			expect(error.description).toMatch(/webhook/i);
-			expect(logSince(emu, since).map((e) => [e.method, e.status, e.errorCode])).toEqual([['batch', 401, 'INVALID_CREDENTIALS']]);
-			expect(emu.readState(1, 'chat1').firstUnreadMessageId).toBeNull();
-			await expectNoSecrets(res, wf.id);
-		});
-
-		test('HTML 500 page: retried, then fails with INVALID_RESPONSE', async () => {
-			emu.injectFault('html500', { count: 20 });
-			const since = emu.seq;
-			const wf = workflow({
-				id: 'muHtml500',
-				nodes: [codeNode(ITEMS, input), markUnreadNode({ credentials: hook, options: { timeout: 5 } })],
-			});
-			const res = await importAndRun(n8n, wf);
-			expect(res.code).not.toBe(0);
-			expect(errorOf(res.run).message).toBe(
-				'Bitrix24 im.dialog.unread: the portal answered HTTP 500 with an HTML page instead of a Bitrix24 JSON answer [INVALID_RESPONSE]',
-			);
-			const entries = logSince(emu, since);
-			expect(entries.length).toBeGreaterThan(1); // retried (retry-safe method)
-			expect(entries.length).toBeLessThanOrEqual(7); // but bounded
-			for (const e of entries) expect([e.method, e.status, e.fault]).toEqual(['batch', 500, 'html500']);
-			expect(emu.readState(1, 'chat1').firstUnreadMessageId).toBeNull();
-			await expectNoSecrets(res, wf.id);
-		});
-
-		test('connection reset: retried, then fails with ECONNRESET', async () => {
-			emu.injectFault('reset', { count: 20 });
-			const since = emu.seq;
-			const wf = workflow({
-				id: 'muReset',
-				nodes: [codeNode(ITEMS, input), markUnreadNode({ credentials: hook, options: { timeout: 5 } })],
-			});
-			const res = await importAndRun(n8n, wf);
-			expect(res.code).not.toBe(0);
-			expect(errorOf(res.run).message).toBe(
-				'Bitrix24 im.dialog.unread: the connection was reset before Bitrix24 answered [ECONNRESET]',
-			);
-			const entries = logSince(emu, since);
-			expect(entries.length).toBeGreaterThan(1);
-			expect(entries.length).toBeLessThanOrEqual(7);
-			for (const e of entries) expect([e.method, e.fault]).toEqual(['batch', 'reset']);
-			expect(emu.readState(1, 'chat1').firstUnreadMessageId).toBeNull();
-			await expectNoSecrets(res, wf.id);
-		});
 	});
 });
