@@ -11,6 +11,6 @@ export {
 } from './common';
 export { chatIdField, DIALOG_HELP, dialogIdField } from './locators';
 export { credentialRateLimitFields } from './rateLimit';
-export { attachmentsField, keyboardField, menuField, readAttach } from './richContent';
+export { attachmentsField, keyboardField, menuField } from './richContent';
 export { optionsProperty, readRunOptions } from './runOptions';
 export type { RunOptions } from './runOptions';

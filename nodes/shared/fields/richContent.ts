@@ -1,9 +1,4 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
-
-import type { ItemReader } from '../operations';
-
-/** Bitrix24 refuses an ATTACH longer than this once serialized (`ATTACH_OVERSIZE`). */
-const ATTACH_MAX_CHARS = 60000;
+import type { INodeProperties } from 'n8n-workflow';
 
 /** Attachments (ATTACH): rich blocks under the text; used by messages and notifications. */
 export function attachmentsField(name = 'attachments'): INodeProperties {
@@ -34,18 +29,3 @@ export const menuField: INodeProperties = {
 	description:
 		'Items of the message\'s context menu (Bitrix24\'s MENU), as JSON: a list of items, e.g. [{"TEXT": "Open deal", "LINK": "https://example.com/deal/42"}]',
 };
-
-/** ATTACH: a JSON object or array of at most 60,000 characters once serialized; undefined when empty. */
-export function readAttach(read: ItemReader, field: string): IDataObject | IDataObject[] | undefined {
-	const attach = read.json(field);
-	if (attach === undefined) return undefined;
-	const length = JSON.stringify(attach).length;
-	if (length > ATTACH_MAX_CHARS) {
-		read.invalid(
-			field,
-			`it is ${length} characters as JSON; Bitrix24 accepts at most ${ATTACH_MAX_CHARS} (ATTACH_OVERSIZE)`,
-			`${JSON.stringify(attach).slice(0, 40)}…`,
-		);
-	}
-	return attach;
-}

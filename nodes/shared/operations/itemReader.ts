@@ -40,6 +40,8 @@ export interface ItemReader {
 	choice<T extends string>(field: string, allowed: readonly T[]): T;
 	/** A JSON object or array, given as JSON text or as an object; undefined when empty. */
 	json(field: string): IDataObject | IDataObject[] | undefined;
+	/** Bitrix24's ATTACH: `json`, at most 60,000 characters once serialized (longer is ATTACH_OVERSIZE). */
+	attach(field: string): IDataObject | IDataObject[] | undefined;
 	/** A boolean field as Bitrix24's 'Y' / 'N'. */
 	flag(field: string, fallback: boolean): 'Y' | 'N';
 	/** The input binary named by the field (a binary property name such as `data`). */
@@ -67,6 +69,9 @@ export function toInputErrorItem({ message, description }: NodeOperationError): 
 
 const TOO_LARGE = `it is above ${MAX_ID}, the largest ID Bitrix24 stores`;
 
+/** Bitrix24 refuses an ATTACH longer than this once serialized (`ATTACH_OVERSIZE`). */
+const ATTACH_MAX_CHARS = 60000;
+
 const isEmpty = (value: unknown) =>
 	value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
@@ -92,6 +97,11 @@ export function createItemReader(
 	const read = <T>(field: string, convert: (value: unknown) => T | undefined, expected: string, locator = false): T => {
 		const value = itemParameter(context, field, itemIndex, '', locator);
 		return check(field, value, convert(value), expected);
+	};
+	const json = (field: string) => {
+		const value = valueOf(field);
+		if (isEmpty(value)) return undefined;
+		return check(field, value, toJson(value), 'it must be a JSON object or array');
 	};
 	return {
 		itemIndex,
@@ -122,10 +132,16 @@ export function createItemReader(
 				(value) => allowed.find((entry) => entry.toLowerCase() === String(value).trim().toLowerCase()),
 				`it must be one of ${allowed.join(', ')}`,
 			),
-		json: (field) => {
-			const value = valueOf(field);
-			if (isEmpty(value)) return undefined;
-			return check(field, value, toJson(value), 'it must be a JSON object or array');
+		json,
+		attach: (field) => {
+			const attach = json(field);
+			const text = attach === undefined ? '' : JSON.stringify(attach);
+			if (text.length <= ATTACH_MAX_CHARS) return attach;
+			throw rejection(
+				field,
+				`${text.slice(0, 40)}…`,
+				`it is ${text.length} characters as JSON; Bitrix24 accepts at most ${ATTACH_MAX_CHARS} (ATTACH_OVERSIZE)`,
+			);
 		},
 		flag: (field, fallback) => (itemParameter(context, field, itemIndex, fallback) === true ? 'Y' : 'N'),
 		binary: async (field) => {

@@ -189,4 +189,4 @@ function useTriggerSetup(name, use) {
 	return { send, startAndWaitForPoll, stop };
 }
 
-module.exports = { TRIGGER, WF_TRIGGER, sleep, waitFor, listExecutions, triggerItems, eventGets, triggerWorkflow, useTriggerSetup };
+module.exports = { TRIGGER, WF_TRIGGER, sleep, waitFor, listExecutions, triggerItems, eventGets, startN8n, triggerWorkflow, useTriggerSetup };

@@ -8,7 +8,6 @@ import {
 	menuField,
 	messageIdField,
 	messageTextField,
-	readAttach,
 } from '../../../shared/fields';
 import { singleCall, succeededWithId } from '../../../shared/operations';
 import type { ResourceDescription } from '../../../shared/operations';
@@ -54,7 +53,7 @@ export const message: ResourceDescription = {
 				]),
 			],
 			toParams: (read) => {
-				const attach = readAttach(read, 'additionalFields.attachments');
+				const attach = read.attach('additionalFields.attachments');
 				return {
 					DIALOG_ID: read.dialogId('dialogId'),
 					// Bitrix24 takes a message without text when it has attachments.
@@ -102,7 +101,7 @@ export const message: ResourceDescription = {
 				return {
 					MESSAGE_ID: read.positiveInteger('messageId'),
 					MESSAGE: text,
-					ATTACH: readAttach(read, 'additionalFields.attachments'),
+					ATTACH: read.attach('additionalFields.attachments'),
 					KEYBOARD: read.json('additionalFields.keyboard'),
 					MENU: read.json('additionalFields.menu'),
 					IS_EDITED: read.flag('additionalFields.isEdited', true),

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { attachmentsField, booleanField, collectionField, messageTextField, readAttach, userIdField } from '../../../shared/fields';
+import { attachmentsField, booleanField, collectionField, messageTextField, userIdField } from '../../../shared/fields';
 import { list, singleCall, succeeded } from '../../../shared/operations';
 import type { ItemReader, ResourceDescription, SingleCallOperation } from '../../../shared/operations';
 import { objectOrUndefined } from '../../../shared/values';
@@ -54,7 +54,7 @@ const notificationParams = (read: ItemReader): IDataObject => ({
 	MESSAGE_OUT: read.optionalText('additionalFields.messageOut'),
 	TAG: read.optionalText('additionalFields.tag'),
 	SUB_TAG: read.optionalText('additionalFields.subTag'),
-	ATTACH: readAttach(read, 'additionalFields.attachments'),
+	ATTACH: read.attach('additionalFields.attachments'),
 });
 
 function sendOperation(value: string, name: string, kind: string, method: string, description: string): SingleCallOperation {
