@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { readRunOptions } from '../fields';
 import { openClient, toFailureItem, toNodeApiError } from '../transport';
-import type { Authentication, CallOutcome } from '../transport';
+import type { Authentication, Bitrix24Success, CallOutcome } from '../transport';
 import { toInputErrorItem } from './itemReader';
 import type { OperationDescription, ResourceDescription } from './kinds';
 import { itemParameter } from './parameters';
@@ -28,6 +28,13 @@ async function readItem(
 	}
 }
 
+/** The raw answer for the output: a downloaded file leaves as a binary (see `binaryOf`), never inside the JSON. */
+function withoutFile(answer: Bitrix24Success): IDataObject {
+	const raw: IDataObject = { ...(answer as unknown as IDataObject) };
+	delete raw.file;
+	return raw;
+}
+
 function outputRows(
 	context: IExecuteFunctions,
 	operation: OperationDescription,
@@ -36,8 +43,20 @@ function outputRows(
 ): IDataObject[] {
 	if (operation.kind === 'list') return answer.value.result as IDataObject[];
 	const simplify = operation.shape && itemParameter(context, 'simplify', request.itemIndex, true) === true;
-	const shaped = simplify && operation.shape ? operation.shape(answer.value, request.params) : (answer.value as unknown as IDataObject);
+	const shaped = simplify && operation.shape ? operation.shape(answer.value, request.params) : withoutFile(answer.value);
 	return Array.isArray(shaped) ? shaped : [shaped];
+}
+
+/** A file the operation downloaded, as the n8n binary of its output item, under the property its field names. */
+async function binaryOf(
+	context: IExecuteFunctions,
+	operation: OperationDescription,
+	request: ItemRequest,
+	{ file }: Bitrix24Success,
+): Promise<INodeExecutionData['binary']> {
+	if (!file || operation.kind !== 'steps' || !operation.binaryOutputField) return undefined;
+	const property = String(itemParameter(context, operation.binaryOutputField, request.itemIndex, 'data'));
+	return { [property]: await context.helpers.prepareBinaryData(file.data, file.fileName, file.mimeType) };
 }
 
 function findOperation(resources: ResourceDescription[], resource: string, operation: string) {
@@ -77,20 +96,20 @@ export async function executeOperation(
 	const outcomes = await sendAll(client, operation, requests, options.batching, !continueOnFail);
 
 	const output: INodeExecutionData[] = [];
-	states.forEach((state, itemIndex) => {
+	for (const [itemIndex, state] of states.entries()) {
 		const pairedItem = { item: itemIndex };
+		const outcome = 'inputError' in state ? undefined : outcomes.get(itemIndex);
 		if ('inputError' in state) {
 			output.push({ json: toInputErrorItem(state.inputError), pairedItem });
-			return;
-		}
-		const outcome = outcomes.get(itemIndex);
-		if (!outcome) return;
-		if (!outcome.ok) {
+		} else if (outcome && !outcome.ok) {
 			if (!continueOnFail) throw toNodeApiError(node, outcome.failure, client.scrubber, itemIndex);
 			output.push({ json: toFailureItem(outcome.failure, client.scrubber), pairedItem });
-			return;
+		} else if (outcome) {
+			const binary = await binaryOf(this, operation, state, outcome.value);
+			for (const row of outputRows(this, operation, state, outcome)) {
+				output.push({ json: client.scrubber.value(row), pairedItem, ...(binary && { binary }) });
+			}
 		}
-		for (const row of outputRows(this, operation, state, outcome)) output.push({ json: client.scrubber.value(row), pairedItem });
-	});
+	}
 	return [output];
 }

@@ -10,6 +10,7 @@ export type {
 	ResourceDescription,
 	Shape,
 	SingleCallOperation,
+	StepCalls,
 	StepsOperation,
 } from './kinds';
 export { offsetPaging } from './paging';

@@ -68,14 +68,23 @@ export interface ListOperation extends OperationBase {
 /** Calls one Bitrix24 method for a step of a several-call operation. */
 export type MethodCall = (method: string, params: IDataObject) => Promise<CallOutcome>;
 
+/** What a step of a several-call operation can do: call a method, or fetch a file from a link an answer held. */
+export interface StepCalls {
+	call: MethodCall;
+	/** The file behind `url` as the answer's `file` (an n8n binary in the output); failures name `method`. */
+	download(url: string, method: string): Promise<CallOutcome>;
+}
+
 /** Several calls per item (e.g. find the chat's folder, upload, then post): never batched. */
 export interface StepsOperation extends OperationBase {
 	kind: 'steps';
 	/** The methods `run` calls, in order. */
 	methods: string[];
 	retrySafe: boolean;
-	run(call: MethodCall, params: IDataObject): Promise<CallOutcome>;
+	run(steps: StepCalls, params: IDataObject): Promise<CallOutcome>;
 	shape?: Shape;
+	/** For an operation that downloads a file: its field naming the output binary property the file goes into. */
+	binaryOutputField?: string;
 }
 
 export type OperationDescription = SingleCallOperation | ListOperation | StepsOperation;

@@ -37,7 +37,10 @@ async function sendOne(client: Bitrix24Client, operation: OperationDescription, 
 			return await readPages(client, operation, request);
 		case 'steps':
 			return await operation.run(
-				async (method, params) => await client.call(method, params, request.retrySafe),
+				{
+					call: async (method, params) => await client.call(method, params, request.retrySafe),
+					download: async (url, method) => await client.download(url, method),
+				},
 				request.params,
 			);
 	}

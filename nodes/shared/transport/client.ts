@@ -3,6 +3,7 @@ import { sleep } from 'n8n-workflow';
 
 import { batchBody, chunkCommands, readBatchResult } from './batch';
 import type { BatchCommand } from './batch';
+import { fetchFile } from './download';
 import { toNodeApiError } from './errors';
 import type { LeakyBucket, RateLimit } from './limiter';
 import { bucketFor, stricter } from './limiter';
@@ -62,6 +63,18 @@ export class Bitrix24Client {
 			if (delayMs === undefined) return naming(method, outcome);
 			await sleep(delayMs);
 		}
+	}
+
+	/**
+	 * A file behind a download link an answer held, sent once (such links may be single-use); a failure names
+	 * `method`, the call that gave the link, and never the link.
+	 */
+	async download(url: string, method: string): Promise<CallOutcome> {
+		await this.bucket.acquire();
+		const fetched = await fetchFile(this.context, this.connection, url);
+		if (!fetched.ok) return { ok: false, failure: { ...fetched.failure, method } };
+		this.bucket.onSuccess();
+		return { ok: true, value: { result: null, file: fetched.file } };
 	}
 
 	/** `call` for callers that stop at the first failure: the answer, or the failure as a scrubbed NodeApiError. */

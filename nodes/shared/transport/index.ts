@@ -6,5 +6,5 @@ export { ENTERPRISE_PLAN, planLimit, STANDARD_PLAN } from './limiter';
 export type { RateLimit } from './limiter';
 export type { Authentication } from './request';
 export type { Scrubber } from './scrub';
-export type { Bitrix24Failure, Bitrix24Success, CallOutcome, MethodFailure } from './types';
+export type { Bitrix24Failure, Bitrix24Success, CallOutcome, DownloadedFile, MethodFailure } from './types';
 export { parseWebhookUrl, WEBHOOK_URL_FORMAT } from './webhookUrl';

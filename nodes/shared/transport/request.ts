@@ -117,7 +117,7 @@ function networkCodeInside(error: unknown): string | undefined {
 }
 
 /** Turns a thrown request into a failure without keeping the error object: it carries the URL and headers. */
-function describeThrown(error: unknown): Bitrix24Failure {
+export function describeThrown(error: unknown): Bitrix24Failure {
 	const answer = answerInside(error);
 	if (answer) {
 		const outcome = readEnvelope(answer.status, answer.data);

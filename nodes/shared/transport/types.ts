@@ -8,12 +8,21 @@ export interface Bitrix24Time {
 	operating_reset_at?: number;
 }
 
+/** A file fetched from a download link. */
+export interface DownloadedFile {
+	data: Buffer;
+	fileName?: string;
+	mimeType?: string;
+}
+
 /** A successful Bitrix24 answer, envelope fields kept because paging needs them. */
 export interface Bitrix24Success {
 	result: unknown;
 	next?: number;
 	total?: number;
 	time?: Bitrix24Time;
+	/** A file an operation downloaded; it leaves the node as an n8n binary, never as a link. */
+	file?: DownloadedFile;
 }
 
 /**

@@ -260,3 +260,53 @@ describe('one rate limit per portal', () => {
 		expect(bucketFor('https://acme.bitrix24.com', STANDARD_PLAN)).toBe(bucketOf(action));
 	});
 });
+
+describe('downloads from a link an answer held', () => {
+	const LINK = 'https://acme.bitrix24.com/rest/1/hookcode1234/download/?token=disk%7Csecret99';
+	function downloader(answer: () => unknown) {
+		const seen: IHttpRequestOptions[] = [];
+		const context = {
+			helpers: {
+				httpRequest: async (options: IHttpRequestOptions) => {
+					seen.push(options);
+					const result = answer();
+					if (result instanceof Error) throw result;
+					return result;
+				},
+			},
+		} as unknown as IExecuteFunctions;
+		const connection: Connection = {
+			credentialType: 'bitrix24WebhookApi',
+			baseUrl: 'https://acme.bitrix24.com/rest/1/hookcode1234/',
+			portal: 'https://acme.bitrix24.com',
+			rateLimit: STANDARD_PLAN,
+			scrubber: new Scrubber(['hookcode1234']),
+			timeoutMs: 1000,
+		};
+		return { client: new Bitrix24Client(context, connection), seen };
+	}
+
+	it('gives the bytes, file name and type, fetching the link once, as a GET', async () => {
+		const { client, seen } = downloader(() => ({
+			statusCode: 200,
+			body: Buffer.from('%PDF-1.4'),
+			headers: { 'content-type': 'application/pdf; charset=binary', 'content-disposition': 'attachment; filename*=UTF-8\'\'Offer%20%E2%84%962.pdf' },
+		}));
+		const outcome = await client.download(LINK, 'im.v2.File.download');
+		expect(outcome.ok && outcome.value.file).toEqual({ data: Buffer.from('%PDF-1.4'), fileName: 'Offer №2.pdf', mimeType: 'application/pdf' });
+		expect(seen.map(({ method, url }) => [method, url])).toEqual([['GET', LINK]]);
+	});
+
+	it.each([
+		['a Bitrix24 error', () => ({ statusCode: 404, body: Buffer.from('{"error":"FILE_NOT_FOUND","error_description":"File not found"}'), headers: {} }), 'FILE_NOT_FOUND'],
+		['an HTML page', () => ({ statusCode: 502, body: Buffer.from('<html>Bad gateway</html>'), headers: {} }), 'INVALID_RESPONSE'],
+		['a reset connection', () => Object.assign(new Error(`socket hang up: ${LINK}`), { code: 'ECONNRESET' }), 'ECONNRESET'],
+	])('turns %s into a failure that names the method and not the link, without trying again', async (_case, answer, code) => {
+		const { client, seen } = downloader(answer);
+		const outcome = await client.download(LINK, 'im.v2.File.download');
+		expect(outcome).toMatchObject({ ok: false, failure: { code, method: 'im.v2.File.download' } });
+		expect(JSON.stringify(outcome)).not.toContain('token=');
+		expect(JSON.stringify(outcome)).not.toContain('hookcode1234');
+		expect(seen).toHaveLength(1);
+	});
+});

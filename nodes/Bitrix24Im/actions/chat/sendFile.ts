@@ -32,7 +32,7 @@ export const sendFile = steps({
 			fileContent: file.base64,
 		};
 	},
-	run: async (call, params) => {
+	run: async ({ call }, params) => {
 		const chatId = params.CHAT_ID as number;
 		const folder = await call('im.disk.folder.get', { CHAT_ID: chatId });
 		if (!folder.ok) return folder;

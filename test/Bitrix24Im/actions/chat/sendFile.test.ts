@@ -35,7 +35,10 @@ describe('chat answers', () => {
 });
 
 describe('Send File steps', () => {
-	const run = (operation('sendFile') as StepsOperation).run;
+	const sendFile = operation('sendFile') as StepsOperation;
+	// Send File downloads nothing.
+	const run = async (call: MethodCall, params: IDataObject) =>
+		await sendFile.run({ call, download: async () => await Promise.reject(new Error('no download expected')) }, params);
 	const params = { CHAT_ID: 7, MESSAGE: 'Offer', fileName: 'offer.pdf', fileContent: 'JVBERi0xLjQ=' };
 
 	function fakeCall(answers: Record<string, Bitrix24Outcome>) {
