@@ -286,5 +286,5 @@ module.exports = {
 		'disk.file.get': { fn: fileGet, scope: 'disk', upper: false },
 		download: { fn: download, scope: null, upper: false },
 	},
-	imageInfo, decodeBase64, restFile, filesOfMessages,
+	imageInfo, decodeBase64, restFile, filesOfMessages, chatFolder, storeFile, canRead, imFileOut, extensionOf, MIME,
 };
