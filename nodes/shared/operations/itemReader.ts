@@ -169,8 +169,9 @@ export function createItemReader(
 		},
 		flag: (field, fallback) => (itemParameter(context, field, itemIndex, fallback) === true ? 'Y' : 'N'),
 		optionalFlag: (field) => {
-			const value = itemParameter(context, field, itemIndex, undefined);
-			return value === undefined ? undefined : value === true ? 'Y' : 'N';
+			// n8n throws for a missing parameter without a fallback: null marks "not set".
+			const value = itemParameter(context, field, itemIndex, null);
+			return value === null || value === undefined ? undefined : value === true ? 'Y' : 'N';
 		},
 		binary,
 		image: async (field) => {
