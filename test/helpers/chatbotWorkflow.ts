@@ -4,8 +4,12 @@ import { runWorkflow, TestCredentials } from './runWorkflow';
 import type { TestItem } from './runWorkflow';
 
 /** The bot token of the tests' chatbot credential, and another one for rotations. */
-export const TOKEN = 'n8n-test-bot-token-000001';
-export const NEW_TOKEN = 'n8n-test-bot-token-rotated';
+export const TOKEN = 'dummy-bot-token-000001';
+export const NEW_TOKEN = 'dummy-bot-token-rotated';
+
+/** A JSON value the tests read at any depth (event data, request parameters). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
 
 /** The emulator's imbot.v2 state (test/emulator/methods/botCore.js), as far as the tests read it. */
 interface BotState {
@@ -21,7 +25,7 @@ interface PortalMessage {
 	chatId: number;
 	authorId: number;
 	text: string;
-	params: Record<string, any>;
+	params: Record<string, Json>;
 	reactions?: Record<string, number[]>;
 }
 
@@ -29,9 +33,9 @@ export type ChatbotEmulator = Omit<Emulator, 'log' | 'state' | 'messagesOf'> & {
 	/** Messages of a dialog as `userId` (default 1) names it, oldest first. */
 	messagesOf(dialogId: string, userId?: number): PortalMessage[];
 	state: BotState;
-	botEventsOf(botId: number): Array<{ eventId: number; type: string; data: Record<string, any> }>;
+	botEventsOf(botId: number): Array<{ eventId: number; type: string; data: Record<string, Json> }>;
 	openlineMessage(options: { botId: number; text: string; customerName?: string }): { chatId: number; customerId: number; messageId: number };
-	log: Array<{ method: string; status: number; params: Record<string, any>; answerLost?: boolean; batchCommands?: Array<{ method: string; params: Record<string, any> }> }>;
+	log: Array<{ method: string; status: number; params: Record<string, Json>; answerLost?: boolean; batchCommands?: Array<{ method: string; params: Record<string, Json> }> }>;
 };
 
 /** A chatbot credential: the admin webhook (scopes im, imbot, imopenlines) and these tokens. */
@@ -79,7 +83,7 @@ export function useChatbotEmulator() {
 	const registerBot = async (code = 'helper', type = 'bot', token = TOKEN) => await registerBotAs(emulator(), code, token, type);
 	/** Calls an imbot.v2 method as the bot (with the tests' token). */
 	const asBot = async (botId: number, method: string, params: Record<string, unknown>) =>
-		(await callAs(emulator().webhooks.admin.url, `imbot.v2.${method}`, { botId, botToken: TOKEN, ...params })) as Record<string, any>;
+		(await callAs(emulator().webhooks.admin.url, `imbot.v2.${method}`, { botId, botToken: TOKEN, ...params })) as Record<string, Json>;
 	const calls = (method: string) => emulator().log.filter((entry) => entry.method === method.toLowerCase());
 	return { emulator, run, oauth2, runOAuth2, registerBot, asBot, calls };
 }

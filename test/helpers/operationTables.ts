@@ -3,8 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Shape } from '../../nodes/shared/operations';
 import type { Bitrix24Success } from '../../nodes/shared/transport/types';
 import { operationOf, requestFor } from './operationRequest';
-import type { operationHelpers } from './operationRequest';
-import type { Binary } from './operationRequest';
+import type { Binary, operationHelpers } from './operationRequest';
 
 /*
  * The tables of an operation family's unit tests (one test file per source file of a resource): each function

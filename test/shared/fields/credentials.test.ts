@@ -6,9 +6,9 @@ const botToken = CHATBOT_CREDENTIALS.webhook.callParameters as (credentials: Rec
 describe('the Chatbot nodes\' credentials', () => {
 	it('send the Bot Token as botToken, and a different New Bot Token as its replacement after BOT_OWNERSHIP_ERROR', () => {
 		expect(botToken({ botToken: ' abcdefghijklmnop ' })).toMatchObject({ current: { botToken: 'abcdefghijklmnop' }, replacement: undefined });
-		expect(botToken({ botToken: 'abcdefghijklmnop', newBotToken: 'qrstuvwxyz012345' })).toMatchObject({
+		expect(botToken({ botToken: 'abcdefghijklmnop', newBotToken: 'dummy-next-token-1' })).toMatchObject({
 			current: { botToken: 'abcdefghijklmnop' },
-			replacement: { botToken: 'qrstuvwxyz012345' },
+			replacement: { botToken: 'dummy-next-token-1' },
 			replaceOn: ['BOT_OWNERSHIP_ERROR'],
 		});
 		expect(botToken({ botToken: 'abcdefghijklmnop', newBotToken: 'abcdefghijklmnop' })).toMatchObject({ replacement: undefined });

@@ -243,16 +243,16 @@ describe('batches that stop at the first failure (the node\'s On Error → Stop)
 });
 
 describe('a credential\'s call parameters (a chat bot\'s token)', () => {
-	const TOKEN = { current: { botToken: 'old-token-123456' }, replaceOn: ['BOT_OWNERSHIP_ERROR'], missingReplacement: 'set New Bot Token' };
-	const ROTATED = { ...TOKEN, replacement: { botToken: 'new-token-654321' } };
+	const TOKEN = { current: { botToken: 'dummy-old-123456' }, replaceOn: ['BOT_OWNERSHIP_ERROR'], missingReplacement: 'set New Bot Token' };
+	const ROTATED = { ...TOKEN, replacement: { botToken: 'dummy-new-654321' } };
 	const refused = json(403, { error: 'BOT_OWNERSHIP_ERROR', error_description: 'Bot is registered by another application' });
 	const bodyOf = (options: IHttpRequestOptions) => options.body as Record<string, unknown>;
 	const cmdOf = (options: IHttpRequestOptions) => (options.body as { cmd: Record<string, string> }).cmd;
 	/** The portal knows only the new token: like Bitrix24 right after a rotation. */
 	const rotatedPortal = (options: IHttpRequestOptions) => {
-		if (options.url !== 'batch.json') return bodyOf(options).botToken === 'new-token-654321' ? ok : refused;
+		if (options.url !== 'batch.json') return bodyOf(options).botToken === 'dummy-new-654321' ? ok : refused;
 		const cmd = cmdOf(options);
-		const good = Object.keys(cmd).filter((key) => cmd[key].includes('botToken=new-token-654321'));
+		const good = Object.keys(cmd).filter((key) => cmd[key].includes('botToken=dummy-new-654321'));
 		const bad = Object.keys(cmd).filter((key) => !good.includes(key));
 		const errors = Object.fromEntries(bad.map((key) => [key, { error: 'BOT_OWNERSHIP_ERROR', error_description: 'x' }]));
 		return json(200, { result: { result: Object.fromEntries(good.map((key) => [key, true])), result_error: bad.length ? errors : [] } });
@@ -264,9 +264,9 @@ describe('a credential\'s call parameters (a chat bot\'s token)', () => {
 		await client.call('imbot.v2.Bot.register', { fields: { code: 'x' } }, true, { inside: 'fields' });
 		await client.call('imopenlines.bot.session.finish', { CHAT_ID: 5 }, true, { renamed: { botToken: 'CLIENT_ID' } });
 		expect(requests.map(bodyOf)).toEqual([
-			{ botId: 7, fields: { message: 'hi' }, botToken: 'old-token-123456' },
-			{ fields: { code: 'x', botToken: 'old-token-123456' } },
-			{ CHAT_ID: 5, CLIENT_ID: 'old-token-123456' },
+			{ botId: 7, fields: { message: 'hi' }, botToken: 'dummy-old-123456' },
+			{ fields: { code: 'x', botToken: 'dummy-old-123456' } },
+			{ CHAT_ID: 5, CLIENT_ID: 'dummy-old-123456' },
 		]);
 	});
 
@@ -277,8 +277,8 @@ describe('a credential\'s call parameters (a chat bot\'s token)', () => {
 			{ key: 'b', method: 'imbot.v2.Chat.Message.send', params: { botId: 7, dialogId: '3', fields: { message: 'two' } } },
 		], false);
 		expect(cmdOf(requests[0])).toEqual({
-			a: 'imbot.v2.Chat.Message.send?botId=7&dialogId=2&fields[message]=one&botToken=old-token-123456',
-			b: 'imbot.v2.Chat.Message.send?botId=7&dialogId=3&fields[message]=two&botToken=old-token-123456',
+			a: 'imbot.v2.Chat.Message.send?botId=7&dialogId=2&fields[message]=one&botToken=dummy-old-123456',
+			b: 'imbot.v2.Chat.Message.send?botId=7&dialogId=3&fields[message]=two&botToken=dummy-old-123456',
 		});
 	});
 
@@ -286,7 +286,7 @@ describe('a credential\'s call parameters (a chat bot\'s token)', () => {
 		const { client, requests } = portal(rotatedPortal, ROTATED);
 		expect((await client.call('imbot.v2.Chat.Message.send', { botId: 7 }, false)).ok).toBe(true);
 		expect((await client.call('imbot.v2.Chat.Message.send', { botId: 7 }, false)).ok).toBe(true);
-		expect(requests.map((r) => bodyOf(r).botToken)).toEqual(['old-token-123456', 'new-token-654321', 'new-token-654321']);
+		expect(requests.map((r) => bodyOf(r).botToken)).toEqual(['dummy-old-123456', 'dummy-new-654321', 'dummy-new-654321']);
 		expect(sleeps()).toEqual([]);
 	});
 
@@ -295,7 +295,7 @@ describe('a credential\'s call parameters (a chat bot\'s token)', () => {
 		const sends = [1, 2, 3].map((n) => ({ key: `i${n}`, method: 'imbot.v2.Chat.Message.send', params: { botId: 7, dialogId: String(n) } }));
 		const outcomes = await client.callBatch(sends, false);
 		expect(requests).toHaveLength(2);
-		expect(Object.values(cmdOf(requests[1])).every((command) => command.includes('botToken=new-token-654321'))).toBe(true);
+		expect(Object.values(cmdOf(requests[1])).every((command) => command.includes('botToken=dummy-new-654321'))).toBe(true);
 		expect([...outcomes.values()].every((outcome) => outcome.ok)).toBe(true);
 		const halted = portal(rotatedPortal, ROTATED);
 		const stopped = await halted.client.callBatch(sends, false, { stopAtFirstFailure: true });
@@ -312,7 +312,7 @@ describe('a credential\'s call parameters (a chat bot\'s token)', () => {
 	it('places the replacement where a rotation asks, and refuses to send such a call when there is none', async () => {
 		const { client, requests } = portal(() => ok, ROTATED);
 		await client.call('imbot.v2.Bot.update', { botId: 7, fields: {} }, true, { replacementInside: 'fields' });
-		expect(bodyOf(requests[0])).toEqual({ botId: 7, fields: { botToken: 'new-token-654321' }, botToken: 'old-token-123456' });
+		expect(bodyOf(requests[0])).toEqual({ botId: 7, fields: { botToken: 'dummy-new-654321' }, botToken: 'dummy-old-123456' });
 		const without = portal(() => ok, TOKEN);
 		const outcome = await without.client.call('imbot.v2.Bot.update', { botId: 7, fields: {} }, true, { replacementInside: 'fields' });
 		expect(outcome).toEqual({ ok: false, failure: { kind: 'api', code: 'CREDENTIAL_INCOMPLETE', description: 'set New Bot Token', method: 'imbot.v2.Bot.update' } });

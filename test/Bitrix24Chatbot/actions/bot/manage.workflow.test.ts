@@ -55,7 +55,7 @@ describe('Bot → Rotate Token', () => {
 describe('Bot → Get, Get Many, Unregister', () => {
 	it('gets, lists (only this token\'s bots) and unregisters', async () => {
 		const botId = await registerBot('one');
-		await registerBot('foreign', 'bot', 'foreign-token-00000001');
+		await registerBot('foreign', 'bot', 'dummy-foreign-token-01');
 		expect(json((await run([{}], { resource: 'bot', operation: 'get', botId: botLocator(botId) })).output)).toEqual([
 			expect.objectContaining({ botId, code: 'one', name: 'one', eventMode: 'fetch' }),
 		]);

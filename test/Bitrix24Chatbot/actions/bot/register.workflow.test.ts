@@ -56,12 +56,12 @@ describe('Bot → Register and Update', () => {
 
 	it('names the Bitrix24 error of a bot of another token, with a hint, and never the token', async () => {
 		const botId = json((await run([{}], register())).output)[0].botId as number;
-		const credentials = chatbotCredentials(emulator(), { botToken: 'another-token-0000000' });
+		const credentials = chatbotCredentials(emulator(), { botToken: 'dummy-other-token-00000' });
 		const result = await run([{}], { resource: 'bot', operation: 'get', botId: botLocator(botId), simplify: false }, { credentials });
 		expect(result.error).toBeUndefined(); // another app gets the brief bot
 		const update = await run([{}], { resource: 'bot', operation: 'update', botId: botLocator(botId), updateFields: { name: 'x' } }, { credentials });
 		expect(update.error?.message).toBe('Bitrix24 imbot.v2.Bot.update: Bot is registered by another application [BOT_OWNERSHIP_ERROR]');
 		expect((update.error as Error & { description?: string }).description).toMatch(/Bot Token is not this bot's/);
-		expect(everythingOut(update)).not.toContain('another-token-0000000');
+		expect(everythingOut(update)).not.toContain('dummy-other-token-00000');
 	});
 });
