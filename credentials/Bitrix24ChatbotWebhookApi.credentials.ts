@@ -1,7 +1,7 @@
 import type { IAuthenticate, ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import { BOT_TOKEN_LENGTH, credentialRateLimitFields } from '../nodes/shared/fields';
-import { WEBHOOK_URL_FORMAT, webhookAuthenticate, webhookCredentialTest } from '../nodes/shared/transport';
+import { webhookAuthenticate, webhookCredentialTest, webhookUrlProperty } from '../nodes/shared/transport';
 
 /**
  * An incoming webhook and the token of one chat bot: every imbot.v2 call through a webhook carries the bot's token,
@@ -20,17 +20,7 @@ export class Bitrix24ChatbotWebhookApi implements ICredentialType {
 	documentationUrl = 'https://apidocs.bitrix24.com/api-reference/chat-bots/chat-bots-v2/index.html';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Webhook URL',
-			name: 'webhookUrl',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			placeholder: WEBHOOK_URL_FORMAT,
-			description:
-				'The inbound webhook address from Bitrix24 (Developer resources → Other → Inbound webhook), with the "imbot" scope ticked ("im" too for user events, "imopenlines" for Open Channels). It contains a secret: treat it like a password.',
-		},
+		webhookUrlProperty('the "imbot" scope ("im" too for user events, "imopenlines" for Open Channels)'),
 		{
 			displayName: 'Bot Token',
 			name: 'botToken',

@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { credentialRateLimitFields } from '../nodes/shared/fields';
-import { WEBHOOK_URL_FORMAT, webhookAuthenticate, webhookCredentialTest } from '../nodes/shared/transport';
+import { webhookAuthenticate, webhookCredentialTest, webhookUrlProperty } from '../nodes/shared/transport';
 
 export class Bitrix24WebhookApi implements ICredentialType {
 	name = 'bitrix24WebhookApi';
@@ -22,17 +22,7 @@ export class Bitrix24WebhookApi implements ICredentialType {
 	documentationUrl = 'https://apidocs.bitrix24.com/local-integrations/local-webhooks.html';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Webhook URL',
-			name: 'webhookUrl',
-			type: 'string',
-			typeOptions: { password: true },
-			default: '',
-			required: true,
-			placeholder: WEBHOOK_URL_FORMAT,
-			description:
-				'The inbound webhook address from Bitrix24 (Developer resources → Other → Inbound webhook), with the "im" scope ticked. It contains a secret: treat it like a password.',
-		},
+		webhookUrlProperty('the "im" scope'),
 		...credentialRateLimitFields,
 	];
 

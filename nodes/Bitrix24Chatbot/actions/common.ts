@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { attachmentsField, booleanField, locatorField } from '../../shared/fields';
+import { attachmentsField, booleanField, keyboardField as imKeyboardField, locatorField } from '../../shared/fields';
 import type { ItemReader } from '../../shared/operations';
 import { succeeded } from '../../shared/operations';
 import { ID_DIGITS } from '../../shared/values';
@@ -73,10 +73,7 @@ export function keyboard(read: ItemReader, field: string): IDataObject | IDataOb
 }
 
 export const keyboardField: INodeProperties = {
-	displayName: 'Keyboard',
-	name: 'keyboard',
-	type: 'json',
-	default: '',
+	...imKeyboardField,
 	description:
 		'Buttons under the message, as JSON: a list of buttons, e.g. [{"TEXT": "Yes", "COMMAND": "answer", "COMMAND_PARAMS": "yes"}, {"TYPE": "NEWLINE"}, {"TEXT": "Open", "LINK": "https://example.com"}]. A COMMAND button needs the command registered for this bot (Command → Register); pressing it starts a command event.',
 };

@@ -9,5 +9,5 @@ export { DEFAULT_CREDENTIALS } from './request';
 export type { Authentication, CredentialProfile, CredentialProfiles } from './request';
 export type { Scrubber } from './scrub';
 export type { Bitrix24Failure, Bitrix24Success, CallOutcome, DownloadedFile, MethodFailure } from './types';
-export { webhookAuthenticate, webhookCredentialTest } from './webhookCredential';
+export { webhookAuthenticate, webhookCredentialTest, webhookUrlProperty } from './webhookCredential';
 export { parseWebhookUrl, WEBHOOK_URL_FORMAT } from './webhookUrl';

@@ -1,6 +1,20 @@
-import type { IAuthenticate, ICredentialTestRequest } from 'n8n-workflow';
+import type { IAuthenticate, ICredentialTestRequest, INodeProperties } from 'n8n-workflow';
 
-import { parseWebhookUrl } from './webhookUrl';
+import { parseWebhookUrl, WEBHOOK_URL_FORMAT } from './webhookUrl';
+
+/** A webhook credential's URL field; `scopes` says which scopes to tick, e.g. `the "im" scope`. */
+export function webhookUrlProperty(scopes: string): INodeProperties {
+	return {
+		displayName: 'Webhook URL',
+		name: 'webhookUrl',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		placeholder: WEBHOOK_URL_FORMAT,
+		description: `The inbound webhook address from Bitrix24 (Developer resources → Other → Inbound webhook), with ${scopes} ticked. It contains a secret: treat it like a password.`,
+	};
+}
 
 /** Signs a request with an incoming-webhook credential: its URL (with the secret) is the base of every method. */
 export const webhookAuthenticate: IAuthenticate = async (credentials, requestOptions) => {

@@ -16,7 +16,7 @@
  */
 const { intval } = require('../errors');
 const st = require('../state');
-const { checkAttach } = require('./message');
+const { checkAttach, jsonValue } = require('./message');
 const { messageV2, userV2 } = require('./v2objects');
 const core = require('./botCore');
 
@@ -40,14 +40,7 @@ function cut(text) {
 function keyboardOf(value, botId) {
 	if (value === undefined) return undefined;
 	if (value === null || value === '' || value === 'N') return null;
-	let parsed = value;
-	if (typeof value === 'string') {
-		try {
-			parsed = JSON.parse(value);
-		} catch {
-			return undefined;
-		}
-	}
+	const parsed = jsonValue(value);
 	const buttons = Array.isArray(parsed) ? parsed : parsed && typeof parsed === 'object' ? parsed.BUTTONS : undefined;
 	const list = Array.isArray(buttons) ? buttons : buttons && typeof buttons === 'object' ? Object.values(buttons) : null;
 	if (!list) return undefined;

@@ -262,7 +262,7 @@ function messageCommand(ctx) {
 }
 
 module.exports = {
-	checkAttach, APP_NAME,
+	checkAttach, jsonValue, APP_NAME,
 	scope: 'im',
 	upper: true,
 	methods: {
