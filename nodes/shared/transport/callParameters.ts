@@ -68,15 +68,22 @@ export class CallParameterSet {
 		return out;
 	}
 
-	/** Whether a refusal with `code` would be answered by switching to the replacement (it is held and not yet used). */
-	wouldSwitchOn(code: string): boolean {
-		return Boolean(this.parameters?.replacement) && !this.replaced && this.parameters?.replaceOn.includes(code) === true;
+	/** Whether calls are signed with the replacement now (after a refusal of the current parameters). */
+	get usingReplacement(): boolean {
+		return this.replaced;
 	}
 
-	/** Switches to the replacement for the rest of the execution if `code` calls for it; whether it did. */
-	switchOn(code: string): boolean {
-		if (!this.wouldSwitchOn(code)) return false;
+	/**
+	 * Whether a call refused with `code` may go again with the replacement: the refusal says the parameters no longer
+	 * work, the credential holds a replacement, and the call was not signed with it already (`signedWithReplacement`,
+	 * as `usingReplacement` was when it was sent: calls in flight together may be refused after the switch).
+	 */
+	retriesAfter(code: string, signedWithReplacement: boolean): boolean {
+		return Boolean(this.parameters?.replacement) && !signedWithReplacement && this.parameters?.replaceOn.includes(code) === true;
+	}
+
+	/** Signs every later call of the execution with the replacement. */
+	useReplacement(): void {
 		this.replaced = true;
-		return true;
 	}
 }

@@ -64,12 +64,17 @@ export class Bitrix24Client {
 		const started = Date.now();
 		for (let attempt = 1; ; attempt++) {
 			await this.bucket.acquire();
+			const signedWithReplacement = this.parameters.usingReplacement;
 			const outcome = await send(this.context, this.connection, method, this.parameters.apply(params, placement));
 			if (outcome.ok) {
 				this.bucket.onSuccess();
 				return outcome;
 			}
-			if (this.parameters.switchOn(outcome.failure.code)) continue;
+			// The portal refused the credential's parameters before running anything: the replacement goes at once.
+			if (this.parameters.retriesAfter(outcome.failure.code, signedWithReplacement)) {
+				this.parameters.useReplacement();
+				continue;
+			}
 			const delayMs = this.retryDelay(outcome.failure, attempt, started, retrySafe);
 			if (delayMs === undefined) return naming(method, outcome);
 			await sleep(delayMs);
@@ -146,6 +151,7 @@ export class Bitrix24Client {
 				return outcome.ok;
 			}
 			await this.bucket.acquire();
+			const signedWithReplacement = this.parameters.usingReplacement;
 			const signed = pending.map((command) => ({ ...command, params: this.parameters.apply(command.params as IDataObject, command.placement) }));
 			const answer = await send(this.context, this.connection, 'batch', batchBody(signed, halt) as unknown as IDataObject);
 			let retry: Settled['retry'];
@@ -153,14 +159,16 @@ export class Bitrix24Client {
 				this.bucket.onSuccess();
 				const perKey = readBatchResult(answer.value.result, pending.map(({ key }) => key));
 				// Commands refused before they ran: rate limits, and the credential's parameters it can replace.
-				const again = (code: string) => isRetryableCode(code, retrySafe) || this.parameters.wouldSwitchOn(code);
+				const again = (code: string) => isRetryableCode(code, retrySafe) || this.parameters.retriesAfter(code, signedWithReplacement);
 				const settled = halt ? settleHalted(pending, perKey, again, outcomes) : settleAll(pending, perKey, again, outcomes);
 				if (!settled.retry) return settled.allOk;
 				retry = settled.retry;
 			} else {
 				retry = { again: pending, cause: answer.failure };
 			}
-			const delayMs = this.parameters.switchOn(retry.cause.code) ? 0 : this.retryDelay(retry.cause, attempt, started, retrySafe);
+			const replaced = this.parameters.retriesAfter(retry.cause.code, signedWithReplacement);
+			if (replaced) this.parameters.useReplacement();
+			const delayMs = replaced ? 0 : this.retryDelay(retry.cause, attempt, started, retrySafe);
 			if (delayMs === undefined) {
 				// Given up. Without halt, an answered batch already gave every command its own outcome; a failed request
 				// is every command's failure. With halt, only the first command left failed: nothing after it ran.

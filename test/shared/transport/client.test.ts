@@ -290,7 +290,7 @@ describe('a credential\'s call parameters (a chat bot\'s token)', () => {
 		expect(sleeps()).toEqual([]);
 	});
 
-	it('resends only the refused commands of a batch, with the replacement, right away', async () => {
+	it('resends the refused commands of a batch with the replacement, right away', async () => {
 		const { client, requests } = portal(rotatedPortal, ROTATED);
 		const sends = [1, 2, 3].map((n) => ({ key: `i${n}`, method: 'imbot.v2.Chat.Message.send', params: { botId: 7, dialogId: String(n) } }));
 		const outcomes = await client.callBatch(sends, false);
@@ -300,6 +300,15 @@ describe('a credential\'s call parameters (a chat bot\'s token)', () => {
 		const halted = portal(rotatedPortal, ROTATED);
 		const stopped = await halted.client.callBatch(sends, false, { stopAtFirstFailure: true });
 		expect([halted.requests.length, [...stopped.values()].every((outcome) => outcome.ok)]).toEqual([2, true]);
+	});
+
+	it('also resends the commands of batches in flight when another batch made the switch', async () => {
+		const { client, requests } = portal(rotatedPortal, ROTATED);
+		const many = Array.from({ length: 120 }, (_, n) => ({ key: `i${n}`, method: 'imbot.v2.Chat.Message.send', params: { botId: 7, dialogId: '2' } }));
+		const outcomes = await client.callBatch(many, false);
+		expect([...outcomes.values()].filter((outcome) => !outcome.ok)).toEqual([]);
+		const oldToken = requests.filter((r) => Object.values(cmdOf(r))[0].includes('dummy-old-123456'));
+		expect(oldToken.length).toBe(3);
 	});
 
 	it('without a replacement, a refusal is the call\'s failure (nothing is resent)', async () => {
