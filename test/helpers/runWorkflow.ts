@@ -1,6 +1,7 @@
 import { mock } from 'jest-mock-extended';
 import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
+	IBinaryData,
 	ICredentialDataDecryptedObject,
 	IHttpRequestOptions,
 	INode,
@@ -108,8 +109,8 @@ export class TestCredentials extends ICredentialsHelper {
 
 export interface WorkflowRun {
 	run: IRun;
-	/** The Bitrix24 IM node's output items (json and pairedItem). */
-	output: Array<{ json: Record<string, unknown>; pairedItem?: unknown }>;
+	/** The Bitrix24 IM node's output items (json, pairedItem, and binaries: base64 `data` in n8n-core's memory mode). */
+	output: Array<{ json: Record<string, unknown>; pairedItem?: unknown; binary?: Record<string, IBinaryData> }>;
 	error?: Error;
 }
 

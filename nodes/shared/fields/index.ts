@@ -1,6 +1,7 @@
 /** Editor fields that several operations or nodes share; each node's own fields live with its operations. */
 export { authenticationField, credentialsByAuthentication } from './authentication';
 export {
+	binaryOutputField,
 	binaryPropertyField,
 	booleanField,
 	collectionField,
@@ -9,7 +10,7 @@ export {
 	timeoutOption,
 	userIdField,
 } from './common';
-export { chatIdField, DIALOG_HELP, dialogIdField } from './locators';
+export { chatIdField, DIALOG_HELP, dialogIdField, NOTIFY_HELP } from './locators';
 export { credentialRateLimitFields } from './rateLimit';
 export { attachmentsField, keyboardField, menuField } from './richContent';
 export { optionsProperty, readRunOptions } from './runOptions';

@@ -13,6 +13,10 @@ const families = [
 	require('./notify'),
 	require('./user'),
 	require('./disk'),
+	require('./filesV2'),
+	require('./messageSearch'),
+	require('./notifyReplies'),
+	require('./department'),
 ];
 
 function buildRegistry() {
