@@ -107,8 +107,10 @@ function handleRest(emu, req, res, url, body) {
 		logEntry.status = 200;
 		if (fault === 'resetAfterApply') return loseAnswer();
 		emu.record(logEntry);
+		// A plain ASCII name for old clients, and the exact name in RFC 5987 form.
+		const plain = raw.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
 		res.writeHead(200, { 'Content-Type': raw.contentType, 'Content-Length': raw.buffer.length,
-			'Content-Disposition': `attachment; filename="${encodeURIComponent(raw.name)}"` });
+			'Content-Disposition': `attachment; filename="${plain}"; filename*=UTF-8''${encodeURIComponent(raw.name)}` });
 		res.end(raw.buffer);
 	};
 	const finish = (status, responseBody) => {

@@ -10,7 +10,12 @@ const { startEmulator } = require('../emulator');
 /** The parts of the emulator's test API (test/emulator/README.md) that workflow tests use. */
 export interface Emulator {
 	baseUrl: string;
-	webhooks: { admin: { url: string; secret: string }; user2: { url: string; secret: string }; noIm: { url: string } };
+	webhooks: {
+		admin: { url: string; secret: string };
+		user2: { url: string; secret: string };
+		user3: { url: string; secret: string };
+		noIm: { url: string };
+	};
 	/** The emulator's OAuth2 app. */
 	oauth: { clientId: string; clientSecret: string; serverUrl: string; tokenUrl: string };
 	/** Tokens of the OAuth2 app, as its installation for that user would get them. */

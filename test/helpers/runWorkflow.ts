@@ -1,6 +1,7 @@
 import { mock } from 'jest-mock-extended';
 import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
+	IBinaryData,
 	ICredentialDataDecryptedObject,
 	IHttpRequestOptions,
 	INode,
@@ -117,8 +118,8 @@ export class TestCredentials extends ICredentialsHelper {
 
 export interface WorkflowRun {
 	run: IRun;
-	/** The node's output items (json, pairedItem, and binary where it makes files). */
-	output: Array<{ json: Record<string, unknown>; pairedItem?: unknown; binary?: Record<string, Record<string, unknown>> }>;
+	/** The node's output items (json, pairedItem, and binaries: base64 `data` in n8n-core's memory mode). */
+	output: Array<{ json: Record<string, unknown>; pairedItem?: unknown; binary?: Record<string, IBinaryData> }>;
 	error?: Error;
 }
 

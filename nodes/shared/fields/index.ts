@@ -1,6 +1,7 @@
 /** Editor fields that several operations or nodes share; each node's own fields live with its operations. */
 export { authenticationField, credentialsByAuthentication } from './authentication';
 export {
+	binaryOutputField,
 	binaryPropertyField,
 	booleanField,
 	collectionField,
@@ -10,7 +11,7 @@ export {
 	userIdField,
 } from './common';
 export { BOT_TOKEN_LENGTH, CHATBOT_CREDENTIALS } from './credentials';
-export { chatIdField, DIALOG_HELP, dialogIdField, locatorField } from './locators';
+export { chatIdField, DIALOG_HELP, dialogIdField, locatorField, NOTIFY_HELP } from './locators';
 export { credentialRateLimitFields } from './rateLimit';
 export { attachmentsField, keyboardField, menuField } from './richContent';
 export { optionsProperty, readRunOptions } from './runOptions';

@@ -51,8 +51,13 @@ const HINTS: Record<string, string> = {
 		'Bitrix24 cannot transfer this conversation there: the session is no longer the bot\'s (already transferred or finished), or the user or queue cannot take it.',
 	COMMAND_ANSWER_FAILED:
 		'Bitrix24 did not post the answer: answer a command event with its own command ID, message ID and dialog ID, and with a text or attachments.',
-	CHAT_NOT_FOUND: 'No such dialog: use chatNNN for a group chat or a user ID for the private dialog with that user.',
 	ERROR_BATCH_LENGTH_EXCEEDED: 'A batch may hold at most 50 commands.',
+	FILE_TOO_LARGE: 'Bitrix24 takes files of up to 100 MB. Send a smaller file, or a link to it.',
+	FILE_NOT_FOUND:
+		'No file of this ID in this dialog: give the dialog the file was posted in and the file\'s ID on Bitrix24 Drive (fileId of File → Upload, or the ID of a file of Dialog → Get Messages).',
+	CHAT_NOT_FOUND: 'Bitrix24 found no such dialog: check the Dialog ID (chatNNN for a group chat, or a user ID for a private dialog).',
+	NOTIFY_NOT_FOUND:
+		'The notification does not exist (any more: pressing a button deletes it), belongs to another user, or, for Confirm, has no buttons. Notification → Get Many lists the credential\'s user\'s notifications.',
 	EMPTY_RESPONSE: 'The portal or a proxy in front of it answered with nothing. Check that the portal is up, then retry.',
 	INVALID_RESPONSE:
 		'The address answered, but not like a Bitrix24 REST endpoint (a proxy or the portal\'s own error page). Check the portal address and its status.',

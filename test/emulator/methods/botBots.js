@@ -16,7 +16,7 @@
  * - unregister: the bot is gone for every method; its queue keeps ONIMBOTV2DELETE as the last event (botEvents.js).
  */
 const { intval } = require('../errors');
-const { decodeBase64, imageInfo } = require('./disk');
+const { decodeBase64, imageInfo } = require('./fileData');
 const { userV2 } = require('./v2objects');
 const core = require('./botCore');
 const botEvents = require('./botEvents');

@@ -9,7 +9,7 @@
  */
 const st = require('../state');
 const { intval } = require('../errors');
-const { decodeBase64, imageInfo } = require('./disk');
+const { decodeBase64, imageInfo } = require('./fileData');
 const { userV2 } = require('./v2objects');
 const core = require('./botCore');
 

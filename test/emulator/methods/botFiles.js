@@ -2,9 +2,9 @@
 /**
  * imbot.v2 files (b24restdocs imbot.v2/files/*.md): File.upload and File.download, and the one-time download links.
  *
- * - upload {dialogId, fields: {name, content (Base64), message}}: FILE_EMPTY, FILE_INVALID_CONTENT, FILE_TOO_LARGE
- *   (over 100 MB), FILE_FOLDER_ERROR (a chat the bot is not in); stores the file in the chat's folder and posts it
- *   as the bot in one call. Answers {file: {id, chatId, name, extension, size, type}, messageId, chatId, dialogId}.
+ * - upload {dialogId, fields: {name, content (Base64), message}}: the fields are checked like im.v2.File.upload's
+ *   (FILE_EMPTY, FILE_INVALID_CONTENT, FILE_TOO_LARGE over 100 MB), then the dialog (CHAT_NOT_FOUND) and
+ *   FILE_FOLDER_ERROR (a chat the bot is not in); stores the file in the chat's folder and posts it as the bot. Answers {file: {id, chatId, name, extension, size, type}, messageId, chatId, dialogId}.
  * - download {fileId}: FILE_NOT_FOUND, FILE_ACCESS_ERROR (403: not in the file's chat); answers {downloadUrl}, a link
  *   `/rest/download.json?token=imbot|...` that carries its own token (no credential) and works once: a second GET is
  *   404 ERROR_NOT_FOUND, like a used token.
@@ -13,11 +13,12 @@ const crypto = require('node:crypto');
 const { RestError, RawBody, intval } = require('../errors');
 const st = require('../state');
 const disk = require('./disk');
+const { MIME, extensionOf } = require('./fileData');
+const { uploadedFile } = require('./filesV2');
 const core = require('./botCore');
 
-const { fail, object } = core;
+const { fail } = core;
 
-const MAX_BYTES = 100 * 1024 * 1024;
 const SIGNED = /^imbot\|[0-9a-f]+$/;
 
 function links(state) {
@@ -28,16 +29,10 @@ function links(state) {
 function upload(ctx) {
 	const state = ctx.state;
 	const bot = core.requireBot(ctx);
+	const { name, buffer, text } = uploadedFile(ctx.params);
 	const chat = core.botChat(ctx, bot);
-	const fields = object(ctx.params.fields);
-	const name = typeof fields.name === 'string' ? fields.name.trim() : '';
-	if (name === '' || typeof fields.content !== 'string' || fields.content === '') throw fail('FILE_EMPTY', 'File name or content is empty');
-	const buf = disk.decodeBase64(fields.content);
-	if (!buf || /^data:/i.test(fields.content)) throw fail('FILE_INVALID_CONTENT', 'Invalid base64 content');
-	if (buf.length > MAX_BYTES) throw fail('FILE_TOO_LARGE', 'File is too large');
 	if (!st.isMember(chat, bot.id)) throw fail('FILE_FOLDER_ERROR', 'Failed to get chat folder');
-	const file = disk.storeFile(state, disk.chatFolder(state, chat), name, buf, bot.id);
-	const text = typeof fields.message === 'string' ? fields.message.trim() : '';
+	const file = disk.storeFile(state, disk.chatFolder(state, chat), name, buffer, bot.id);
 	const msg = st.addMessage(state, chat, bot.id, text, { FILE_ID: [file.id] });
 	const out = disk.imFileOut(ctx, file, chat.id);
 	return {
@@ -68,7 +63,7 @@ function serveSignedLink(state, params) {
 	const file = link && !link.used && state.disk.files[link.fileId];
 	if (!file) return new RestError('ERROR_NOT_FOUND', 'File not found', 404);
 	link.used = true;
-	return new RawBody(Buffer.from(file.content, 'base64'), disk.MIME[disk.extensionOf(file.name)] || 'application/octet-stream', file.name);
+	return new RawBody(Buffer.from(file.content, 'base64'), MIME[extensionOf(file.name)] || 'application/octet-stream', file.name);
 }
 
 module.exports = {

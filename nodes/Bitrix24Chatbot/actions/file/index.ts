@@ -21,9 +21,7 @@ const upload = singleCall({
 		{ displayName: 'Message', name: 'message', type: 'string', typeOptions: { rows: 2 }, default: '', description: 'Text posted with the file' },
 	],
 	toParams: async (read) => {
-		const file = await read.binary('binaryPropertyName');
-		const size = (file.base64.length * 3) / 4 - (file.base64.match(/=*$/)?.[0].length ?? 0);
-		if (size > MAX_BYTES) read.invalid('binaryPropertyName', `the file is ${size} bytes; Bitrix24 accepts at most 100 MB`, file.fileName);
+		const file = await read.binary('binaryPropertyName', MAX_BYTES);
 		return asBot(read, {
 			dialogId: botDialogId(read),
 			fields: { name: file.fileName, content: file.base64, message: read.optionalText('message') },
