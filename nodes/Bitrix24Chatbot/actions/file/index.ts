@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { binaryPropertyField } from '../../../shared/fields';
+import { binaryOutputField, binaryPropertyField } from '../../../shared/fields';
 import type { ResourceDescription } from '../../../shared/operations';
 import { singleCall, steps } from '../../../shared/operations';
 import { asBot, botDialogId, botField, DIALOG_HELP, dialogField } from '../common';
@@ -54,14 +54,7 @@ const download = steps({
 			placeholder: '138',
 			description: 'The file\'s ID, e.g. from a message\'s params.FILE_ID in a trigger event or from Upload. A whole number greater than 0.',
 		},
-		{
-			displayName: 'Put Output File in Field',
-			name: 'binaryPropertyName',
-			type: 'string',
-			required: true,
-			default: 'data',
-			hint: 'The name of the output binary field to put the file in',
-		},
+		binaryOutputField('The output binary field to put the downloaded file in, e.g. data'),
 	],
 	toParams: (read) => {
 		read.text('binaryPropertyName');
