@@ -24,6 +24,11 @@ const groups = [
 	require('./selfcheck/oauth'),
 	require('./selfcheck/faults'),
 	require('./selfcheck/events'),
+	require('./selfcheck/bots'),
+	require('./selfcheck/botChats'),
+	require('./selfcheck/botMessages'),
+	require('./selfcheck/botEvents'),
+	require('./selfcheck/openlines'),
 ];
 
 /** One HTTP call. `json` -> JSON body, `form` -> urlencoded string body, `body` + `contentType` -> raw. */

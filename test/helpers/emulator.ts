@@ -27,6 +27,8 @@ export interface Emulator {
 	messagesOf(dialogId: string): Array<{ id: number; text: string; authorId?: number; [field: string]: unknown }>;
 	countersOf(userId: number): { TYPE: { ALL: number; [field: string]: number }; [field: string]: unknown };
 	injectFault(kind: string, options?: { count?: number; method?: string }): void;
+	/** Makes every issued OAuth2 access token expire (the next call answers 401 expired_token). */
+	expireAllTokens(): void;
 	/** Makes the portal refuse calls of `method` with these parameters, alone or inside `batch`, before they run. */
 	refuseCalls(rule: { method: string; params: Record<string, unknown>; code?: string; description?: string; status?: number }): void;
 	setRateLimit(rateLimit: { burst: number; drainPerSecond: number } | false): void;

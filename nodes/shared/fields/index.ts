@@ -10,7 +10,8 @@ export {
 	timeoutOption,
 	userIdField,
 } from './common';
-export { chatIdField, DIALOG_HELP, dialogIdField, NOTIFY_HELP } from './locators';
+export { BOT_TOKEN_LENGTH, CHATBOT_CREDENTIALS } from './credentials';
+export { chatIdField, DIALOG_HELP, dialogIdField, locatorField, NOTIFY_HELP } from './locators';
 export { credentialRateLimitFields } from './rateLimit';
 export { attachmentsField, keyboardField, menuField } from './richContent';
 export { optionsProperty, readRunOptions } from './runOptions';

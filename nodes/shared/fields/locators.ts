@@ -3,7 +3,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import type { DialogIdOptions } from '../values';
 import { ID_DIGITS } from '../values';
 
-function locatorField(options: {
+/** A resource locator: a searchable list (`searchListMethod`) or an ID the editor checks with `regex`. */
+export function locatorField(options: {
 	displayName: string;
 	name: string;
 	description: string;

@@ -38,6 +38,10 @@ export interface ItemReader {
 	optionalPositiveInteger(field: string): number | undefined;
 	/** Whole numbers > 0, from an array or a comma-separated list; at least one. */
 	positiveIntegers(field: string): number[];
+	/** `positiveIntegers`, or undefined when the field is empty (an empty text or, from an expression, an empty array). */
+	optionalPositiveIntegers(field: string): number[] | undefined;
+	/** A whole number > 0 from a resource locator (a pick from its list, or an ID). */
+	resourceId(field: string): number;
 	/** Trimmed, not empty; with `minLength`, at least that many characters (e.g. a search phrase). */
 	text(field: string, minLength?: number): string;
 	/** Trimmed; undefined when empty. */
@@ -52,11 +56,15 @@ export interface ItemReader {
 	attach(field: string): IDataObject | IDataObject[] | undefined;
 	/** A boolean field as Bitrix24's 'Y' / 'N'. */
 	flag(field: string, fallback: boolean): 'Y' | 'N';
+	/** `flag`, or undefined when the field is not set (an option of a collection that was not added). */
+	optionalFlag(field: string): 'Y' | 'N' | undefined;
 	/**
 	 * The input binary named by the field (a binary property name such as `data`); with `maxBytes`, a larger file is
 	 * refused before it is read into a request.
 	 */
 	binary(field: string, maxBytes?: number): Promise<BinaryFile>;
+	/** The input binary named by the field as base64, refused unless its MIME type is an image (an avatar). */
+	image(field: string): Promise<string>;
 	/**
 	 * Rejects the field with the operation's own rule (one the readers above do not cover): throws the same input error,
 	 * naming item, field and value (`shown` replaces the field's value in the message, e.g. for a very long value).
@@ -117,6 +125,21 @@ export function createItemReader(
 		if (isEmpty(value)) return undefined;
 		return check(field, value, toJson(value), 'it must be a JSON object or array');
 	};
+	const positiveIntegers = (field: string) =>
+		read(field, toPositiveIntegers, 'it must be one or more whole numbers greater than 0, separated by commas');
+	const binary = async (field: string, maxBytes?: number): Promise<BinaryFile> => {
+		const propertyName = read(field, toText, 'it must name an input binary property, e.g. data');
+		const item = context.getInputData()[itemIndex];
+		if (!item?.binary?.[propertyName]) {
+			throw rejection(field, propertyName, 'the input item has no binary property of that name');
+		}
+		const file = item.binary[propertyName];
+		const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, propertyName);
+		if (maxBytes !== undefined && buffer.length > maxBytes) {
+			throw rejection(field, propertyName, `its file is ${buffer.length} bytes, more than the ${maxBytes} bytes Bitrix24 accepts`);
+		}
+		return { fileName: file.fileName ?? propertyName, mimeType: file.mimeType, base64: buffer.toString('base64') };
+	};
 	return {
 		itemIndex,
 		dialogId: (field, options = {}) => {
@@ -131,8 +154,12 @@ export function createItemReader(
 			if (isEmpty(value)) return undefined;
 			return check(field, value, toPositiveInteger(value), 'it must be a whole number greater than 0, or empty');
 		},
-		positiveIntegers: (field) =>
-			read(field, toPositiveIntegers, 'it must be one or more whole numbers greater than 0, separated by commas'),
+		positiveIntegers,
+		optionalPositiveIntegers: (field) => {
+			const value = valueOf(field);
+			return isEmpty(value) || (Array.isArray(value) && value.length === 0) ? undefined : positiveIntegers(field);
+		},
+		resourceId: (field) => read(field, toPositiveInteger, 'it must be a whole number greater than 0', true),
 		text: (field, minLength = 1) =>
 			read(
 				field,
@@ -166,22 +193,18 @@ export function createItemReader(
 			);
 		},
 		flag: (field, fallback) => (itemParameter(context, field, itemIndex, fallback) === true ? 'Y' : 'N'),
-		binary: async (field, maxBytes) => {
-			const propertyName = read(field, toText, 'it must name an input binary property, e.g. data');
-			const item = context.getInputData()[itemIndex];
-			if (!item?.binary?.[propertyName]) {
-				throw rejection(field, propertyName, 'the input item has no binary property of that name');
+		optionalFlag: (field) => {
+			// n8n throws for a missing parameter without a fallback: null marks "not set".
+			const value = itemParameter(context, field, itemIndex, null);
+			return value === null || value === undefined ? undefined : value === true ? 'Y' : 'N';
+		},
+		binary,
+		image: async (field) => {
+			const file = await binary(field);
+			if (!/^image\//i.test(file.mimeType ?? '')) {
+				throw rejection(field, `${file.fileName} (${file.mimeType || 'no MIME type'})`, 'the avatar must be an image, e.g. image/png or image/jpeg');
 			}
-			const binary = item.binary[propertyName];
-			const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, propertyName);
-			if (maxBytes !== undefined && buffer.length > maxBytes) {
-				throw rejection(field, propertyName, `its file is ${buffer.length} bytes, more than the ${maxBytes} bytes Bitrix24 accepts`);
-			}
-			return {
-				fileName: binary.fileName ?? propertyName,
-				mimeType: binary.mimeType,
-				base64: buffer.toString('base64'),
-			};
+			return file.base64;
 		},
 		invalid: (field, expected, shown) => {
 			throw rejection(field, shown === undefined ? valueOf(field) : shown, expected);

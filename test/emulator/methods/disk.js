@@ -251,5 +251,5 @@ module.exports = {
 		'disk.file.get': { fn: fileGet, scope: 'disk', upper: false },
 		download: { fn: download, scope: null, upper: false },
 	},
-	filesOfMessages, chatFolder, storeFile, imFileOut, linkUrl,
+	filesOfMessages, chatFolder, storeFile, canRead, imFileOut, linkUrl,
 };

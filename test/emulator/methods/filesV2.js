@@ -34,17 +34,26 @@ function memberChat(ctx) {
 	return chat;
 }
 
-/** { dialogId, fields: { name, content (base64), message } } -> { file, messageId, chatId, dialogId }; posts the file. */
-function upload(ctx) {
-	const fields = ctx.params.fields && typeof ctx.params.fields === 'object' ? ctx.params.fields : {};
+/**
+ * The `fields` of an upload (im.v2 and imbot.v2 File.upload): FILE_EMPTY, FILE_INVALID_CONTENT, FILE_TOO_LARGE, in
+ * that order. Returns { name, buffer, text }.
+ */
+function uploadedFile(params) {
+	const fields = params.fields && typeof params.fields === 'object' ? params.fields : {};
 	const name = typeof fields.name === 'string' ? fields.name.trim() : '';
 	const content = typeof fields.content === 'string' ? fields.content : '';
 	if (name === '' || content === '') throw new RestError('FILE_EMPTY', 'File name and content are required');
 	if (!BASE64.test(content) || content.length % 4 === 1) throw new RestError('FILE_INVALID_CONTENT', 'Invalid base64 content');
 	if (decodedLength(content) > FILE_SIZE_LIMIT) throw new RestError('FILE_TOO_LARGE', 'File is too large');
-	const chat = memberChat(ctx);
-	const file = storeFile(ctx.state, chatFolder(ctx.state, chat), name, Buffer.from(content, 'base64'), ctx.userId);
 	const text = typeof fields.message === 'string' ? fields.message.trim() : '';
+	return { name, buffer: Buffer.from(content, 'base64'), text };
+}
+
+/** { dialogId, fields: { name, content (base64), message } } -> { file, messageId, chatId, dialogId }; posts the file. */
+function upload(ctx) {
+	const { name, buffer, text } = uploadedFile(ctx.params);
+	const chat = memberChat(ctx);
+	const file = storeFile(ctx.state, chatFolder(ctx.state, chat), name, buffer, ctx.userId);
 	const message = st.addMessage(ctx.state, chat, ctx.userId, text, { FILE_ID: [file.id] });
 	return { file: imFileOut(ctx, file, chat.id), messageId: message.id, chatId: chat.id, dialogId: st.dialogIdFor(chat, ctx.userId) };
 }
@@ -67,5 +76,5 @@ module.exports = {
 		'im.v2.file.upload': upload,
 		'im.v2.file.download': download,
 	},
-	FILE_SIZE_LIMIT,
+	FILE_SIZE_LIMIT, uploadedFile,
 };
