@@ -73,16 +73,17 @@ export class BotListener {
 	 * credential) fails the activation with its explanation; a failure that may pass is retried by the loop.
 	 */
 	async begin(): Promise<void> {
-		let queue: BotQueue;
+		const node = this.context.getNode();
+		const queue = await this.settings.openQueue().catch((error: unknown) => {
+			throw reportable(node, error);
+		});
 		let checkedAt = Number.NEGATIVE_INFINITY;
 		try {
-			queue = await this.settings.openQueue();
 			await queue.check();
 			checkedAt = Date.now();
 		} catch (error) {
-			if (!(error instanceof QueueFailure) || error.isRefusal) throw reportable(this.context.getNode(), error);
+			if (!(error instanceof QueueFailure) || error.isRefusal) throw reportable(node, error);
 			this.context.logger.warn(`${this.name}: checking the bot failed (${error.message}); retrying`);
-			queue = await this.settings.openQueue();
 		}
 		this.running = this.run(queue, checkedAt);
 	}

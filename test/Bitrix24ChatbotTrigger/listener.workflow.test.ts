@@ -65,6 +65,16 @@ const eventGets = () => emulator().log.filter((entry) => entry.method === 'imbot
 const queued = (botId: number) => emulator().botEventsOf(botId).map((event) => event.eventId);
 const texts = (activation: TriggerActivation) => activation.items.map((item) => item.text);
 
+/** A bot, its active trigger, and a message "one" it emitted; the trigger held in its pause after that. */
+async function oneMessageIn() {
+	const botId = await registerBotAs(emulator(), 'support', TOKEN);
+	const activation = await activate(botId);
+	await write('one', botId);
+	await until('one', () => activation.runs.length === 1);
+	await holdTrigger();
+	return { botId, activation };
+}
+
 /** Lets a held trigger poll once more, and holds it again after that poll. */
 async function letOnePoll() {
 	const before = eventGets().length;
@@ -117,11 +127,7 @@ describe('Bitrix24 Chatbot Trigger, active (long-running trigger in n8n-core)', 
 	});
 
 	it('a lost Event.get answer and failed polls change nothing: every event comes once, after a back-off', async () => {
-		const botId = await registerBotAs(emulator(), 'support', TOKEN);
-		const activation = await activate(botId);
-		await write('one', botId);
-		await until('one', () => activation.runs.length === 1);
-		await holdTrigger();
+		const { botId, activation } = await oneMessageIn();
 		await write('two', botId);
 		emulator().injectFault('resetAfterApply', { method: 'imbot.v2.Event.get' });
 		// Five polls in a row fail, each after the client's retries: then the trigger records a failed execution.
@@ -139,11 +145,7 @@ describe('Bitrix24 Chatbot Trigger, active (long-running trigger in n8n-core)', 
 	});
 
 	it('another reader of the bot\'s queue is detected and explained; the trigger carries on with what is left', async () => {
-		const botId = await registerBotAs(emulator(), 'support', TOKEN);
-		const activation = await activate(botId);
-		await write('one', botId);
-		await until('one', () => activation.runs.length === 1);
-		await holdTrigger();
+		const { botId, activation } = await oneMessageIn();
 		await write('two', botId);
 		await write('three', botId);
 		// Another holder of the token reads the queue and confirms everything before "three".
@@ -218,6 +220,23 @@ describe('Bitrix24 Chatbot Trigger, refusals', () => {
 		expect(failure.description).toContain('never switches a bot by itself');
 		expect(emulator().state.bots[botId]).toMatchObject({ eventMode: 'webhook' });
 		expect(emulator().log.map((entry) => entry.method)).toEqual(['imbot.v2.bot.register', 'imbot.v2.bot.get']);
+	});
+
+	it('a credential without a Bot Token fails the activation before anything is sent', async () => {
+		const empty = new TestCredentials({ bitrix24ChatbotWebhookApi: { webhookUrl: emulator().webhooks.admin.url, botToken: '' } });
+		const activation = new TriggerActivation(empty, { botId: { __rl: true, mode: 'id', value: '7' } });
+		const failure = (await activation.start().catch((error: unknown) => error)) as Error;
+		expect(failure.message).toMatch(/^Bot Token is empty/);
+		expect(emulator().log).toEqual([]);
+	});
+
+	it('a portal that fails while the workflow activates: the activation goes through, the trigger checks again and reads', async () => {
+		const botId = await registerBotAs(emulator(), 'support', TOKEN);
+		emulator().injectFault('html500', { method: 'imbot.v2.Bot.get', count: RETRY_LIMITS.maxAttempts + 1 });
+		const activation = await activate(botId);
+		await write('hello', botId);
+		await until('hello', () => activation.runs.length === 1);
+		expect(emulator().log.filter((entry) => entry.method === 'imbot.v2.bot.get').map((entry) => entry.status).slice(-2)).toEqual([500, 200]);
 	});
 
 	it('an unknown bot fails the activation with Bitrix24\'s code and what to do', async () => {
