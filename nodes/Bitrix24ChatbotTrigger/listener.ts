@@ -26,7 +26,8 @@ import { reportable, Stopper } from './stopper';
  * events only below the marker (`offset = marker`, shared/events/cursor.ts), so an event is confirmed only after it
  * was emitted, and the marker itself stays queued. After a restart the saved marker comes back first and nothing up
  * to it is emitted again; events after it were never confirmed, so none is lost. A lost answer or a failed poll
- * changes nothing: the next poll asks with the same offset.
+ * changes nothing: the next poll asks with the same offset. (n8n does not await its save: an n8n process killed
+ * between starting the execution and writing the static data would emit that one event again; never lose it.)
  */
 
 /** How long stopping waits for a poll in flight (its answer is then dropped, nothing emitted or moved). */

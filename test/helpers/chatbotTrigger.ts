@@ -4,8 +4,11 @@ import type { IDataObject, INode, INodeExecutionData, INodeTypes, ITriggerRespon
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { Bitrix24ChatbotTrigger } from '../../nodes/Bitrix24ChatbotTrigger/Bitrix24ChatbotTrigger.node';
-import { additionalDataFor, executeFrom } from './runWorkflow';
-import type { TestCredentials } from './runWorkflow';
+import { registerBotAs, TOKEN } from './chatbotWorkflow';
+import type { ChatbotEmulator } from './chatbotWorkflow';
+import { callAs, useEmulator } from './emulator';
+import type { PauseControl } from './pausableSleep';
+import { additionalDataFor, executeFrom, TestCredentials } from './runWorkflow';
 
 /*
  * The Chatbot Trigger as n8n runs it, in process: its trigger() through n8n-core's own TriggerContext (active mode),
@@ -120,4 +123,68 @@ export async function manualRun(credentials: TestCredentials, parameters: IDataO
 	const run = await executeFrom(workflow, node, credentials);
 	const items = (run.data.resultData.runData[node.name]?.[0]?.data?.main?.[0] ?? []) as INodeExecutionData[];
 	return { items: items.map((item) => item.json), error: run.data.resultData.error, staticData: workflow.staticData };
+}
+
+/**
+ * What the active trigger's test files share: one emulator (no rate limit), the tests' credential (no rate limit on our
+ * side either, so the only pauses recorded are the trigger's), activations stopped after each test, and control over
+ * the trigger's pauses through `pause` (see pausableSleep.ts).
+ */
+export function useTriggerKit(pause: PauseControl) {
+	const getEmulator = useEmulator({ rateLimit: false });
+	const emulator = () => getEmulator() as unknown as ChatbotEmulator;
+	const credentials = () =>
+		new TestCredentials({
+			bitrix24ChatbotWebhookApi: { webhookUrl: emulator().webhooks.admin.url, botToken: TOKEN, rateLimit: 'custom', rateLimitBurst: 1e9, rateLimitPerSecond: 1e6 },
+		});
+	const activations: TriggerActivation[] = [];
+	beforeEach(() => {
+		pause.delays.length = 0;
+		pause.held = false;
+	});
+	afterEach(async () => {
+		pause.held = false;
+		await Promise.all(activations.splice(0).map(async (activation) => await activation.stop()));
+	});
+
+	const activate = async (botId: number, parameters: IDataObject = {}, staticData: IDataObject = {}, creds = credentials()) => {
+		const activation = new TriggerActivation(creds, { botId: { __rl: true, mode: 'id', value: String(botId) }, ...parameters }, staticData);
+		activations.push(activation);
+		await activation.start();
+		return activation;
+	};
+	/** The activation's error when trigger() fails, as n8n's activation would report it. */
+	const activationError = async (parameters: IDataObject, creds = credentials()) =>
+		(await new TriggerActivation(creds, parameters).start().then(
+			() => undefined,
+			(error: unknown) => error,
+		)) as (Error & { description?: string }) | undefined;
+	const write = async (text: string, botId: number, url = emulator().webhooks.user2.url) =>
+		(await callAs(url, 'im.message.add', { DIALOG_ID: String(botId), MESSAGE: text })) as number;
+	const eventGets = () => emulator().log.filter((entry) => entry.method === 'imbot.v2.event.get');
+	const queued = (botId: number) => emulator().botEventsOf(botId).map((event) => event.eventId);
+	const texts = (activation: TriggerActivation) => activation.items.map((item) => item.text);
+
+	/** Holds the trigger in its next pause, after the poll in flight. */
+	const holdTrigger = async () => {
+		pause.held = true;
+		await until('the trigger to pause', () => pause.waiting > 0);
+	};
+	/** Lets a held trigger poll once more, and holds it again after that poll. */
+	const letOnePoll = async () => {
+		const before = eventGets().length;
+		pause.held = false;
+		await until('one more poll', () => eventGets().length > before);
+		await holdTrigger();
+	};
+	/** A bot, its active trigger, and a message "one" it emitted; the trigger held in its pause after that. */
+	const oneMessageIn = async () => {
+		const botId = await registerBotAs(emulator(), 'support', TOKEN);
+		const activation = await activate(botId);
+		await write('one', botId);
+		await until('one', () => activation.runs.length === 1);
+		await holdTrigger();
+		return { botId, activation };
+	};
+	return { getEmulator, emulator, credentials, activate, activationError, write, eventGets, queued, texts, holdTrigger, letOnePoll, oneMessageIn };
 }
