@@ -18,21 +18,28 @@
  * - results.js:   the run `n8n execute` printed, and what its nodes output.
  * - workflows.js: workflow and node builders.
  * - processes.js: spawning, process groups, timeouts and signals.
+ * - queue.js:     createQueueCluster(), n8n in queue mode: a main process and workers sharing Redis and PostgreSQL.
+ * - backends.js:  Redis and PostgreSQL from Debian's packages, installed when missing, run on loopback ports.
  *
  * Plain CommonJS on purpose (the TypeScript lint forbids process/setTimeout in .ts sources).
  */
 
 const { N8N_VERSION, NODE_VERSION, PACKAGE_NAME } = require('./constants');
-const { run, killTree } = require('./processes');
+const { run, killTree, startBackground } = require('./processes');
 const { ensureN8n, defaultCacheDir } = require('./provision');
 const { createInstance, freePort, ENCRYPTION_KEY } = require('./instance');
 const { parseRunOutput, outputOf, errorOf, mustSucceed } = require('./results');
-const { workflow, codeNode, markUnreadNode, MANUAL_TRIGGER_NAME, NODE_TYPE } = require('./workflows');
+const { workflow, webhookWorkflow, codeNode, markUnreadNode, MANUAL_TRIGGER_NAME, NODE_TYPE } = require('./workflows');
+const { createQueueCluster } = require('./queue');
+const { ensureBackends } = require('./backends');
 
 module.exports = {
 	ensureN8n,
 	createInstance,
+	createQueueCluster,
+	ensureBackends,
 	workflow,
+	webhookWorkflow,
 	codeNode,
 	markUnreadNode,
 	outputOf,
@@ -41,6 +48,7 @@ module.exports = {
 	parseRunOutput,
 	run,
 	killTree,
+	startBackground,
 	freePort,
 	defaultCacheDir,
 	MANUAL_TRIGGER_NAME,
