@@ -29,7 +29,7 @@ const { run, killTree, startBackground } = require('./processes');
 const { ensureN8n, defaultCacheDir } = require('./provision');
 const { createInstance, freePort, ENCRYPTION_KEY } = require('./instance');
 const { parseRunOutput, outputOf, errorOf, mustSucceed } = require('./results');
-const { workflow, webhookWorkflow, codeNode, markUnreadNode, MANUAL_TRIGGER_NAME, NODE_TYPE } = require('./workflows');
+const { workflow, webhookWorkflow, chainedWorkflow, codeNode, markUnreadNode, MANUAL_TRIGGER_NAME, NODE_TYPE } = require('./workflows');
 const { createQueueCluster } = require('./queue');
 const { ensureBackends } = require('./backends');
 
@@ -40,6 +40,7 @@ module.exports = {
 	ensureBackends,
 	workflow,
 	webhookWorkflow,
+	chainedWorkflow,
 	codeNode,
 	markUnreadNode,
 	outputOf,

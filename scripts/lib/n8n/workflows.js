@@ -24,7 +24,7 @@ function nodeId() {
  */
 function workflow({ id, name, nodes = [], connections, settings } = {}) {
 	const trigger = { name: MANUAL_TRIGGER_NAME, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} };
-	return chain({ id, name, trigger, nodes, connections, settings });
+	return chainedWorkflow({ id, name, trigger, nodes, connections, settings });
 }
 
 /**
@@ -40,10 +40,11 @@ function webhookWorkflow({ id, name, path, nodes = [], settings } = {}) {
 		webhookId: crypto.randomUUID(),
 		parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
 	};
-	return chain({ id, name, trigger, nodes, settings });
+	return chainedWorkflow({ id, name, trigger, nodes, settings });
 }
 
-function chain({ id, name, trigger, nodes, connections, settings }) {
+/** Workflow JSON: `trigger` (a partial node, like those of `nodes`) followed by `nodes` in a chain. */
+function chainedWorkflow({ id, name, trigger, nodes = [], connections, settings }) {
 	if (!id) throw new Error('workflow(): id is required');
 	if (String(id).length > 21) throw new Error(`workflow(): id "${id}" is longer than 21 characters`);
 	const all = [{ id: nodeId(), position: [0, 0], ...trigger }];
@@ -117,4 +118,4 @@ function markUnreadNode({ name = 'Mark Unread', credential, options = {}, onErro
 	return node;
 }
 
-module.exports = { workflow, webhookWorkflow, codeNode, markUnreadNode, MANUAL_TRIGGER_NAME, NODE_TYPE };
+module.exports = { workflow, webhookWorkflow, chainedWorkflow, codeNode, markUnreadNode, MANUAL_TRIGGER_NAME, NODE_TYPE };
