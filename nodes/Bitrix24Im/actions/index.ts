@@ -1,10 +1,12 @@
 import type { ResourceDescription } from '../../shared/operations';
 import { chat } from './chat';
 import { customApiCall } from './customApiCall';
+import { department } from './department';
 import { dialog } from './dialog';
+import { file } from './file';
 import { message } from './message';
 import { notification } from './notification';
 import { user } from './user';
 
 /** Every resource the node offers, in the order the editor lists them. */
-export const resources: ResourceDescription[] = [dialog, message, chat, notification, user, customApiCall];
+export const resources: ResourceDescription[] = [dialog, message, chat, notification, user, file, department, customApiCall];

@@ -1,6 +1,7 @@
 /** Editor fields that several operations or nodes share; each node's own fields live with its operations. */
 export { authenticationField, credentialsByAuthentication } from './authentication';
 export {
+	binaryOutputField,
 	binaryPropertyField,
 	booleanField,
 	collectionField,
@@ -9,7 +10,8 @@ export {
 	timeoutOption,
 	userIdField,
 } from './common';
-export { chatIdField, DIALOG_HELP, dialogIdField } from './locators';
+export { BOT_TOKEN_LENGTH, CHATBOT_CREDENTIALS } from './credentials';
+export { chatIdField, DIALOG_HELP, dialogIdField, locatorField, NOTIFY_HELP } from './locators';
 export { credentialRateLimitFields } from './rateLimit';
 export { attachmentsField, keyboardField, menuField } from './richContent';
 export { optionsProperty, readRunOptions } from './runOptions';
