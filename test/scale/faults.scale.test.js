@@ -102,7 +102,10 @@ describe('a worker killed in the middle of a batch', () => {
 		await sleep(5000); // nothing more comes
 		const unread = commandsOf(emu.log, 'im.dialog.unread').filter((c) => c.ok);
 		const times = new Map(markItems.map(({ dialogId, messageId }) => [`${dialogId}|${messageId}`, 0]));
-		for (const c of unread) times.set(`${c.params.DIALOG_ID}|${c.params.MESSAGE_ID}`, times.get(`${c.params.DIALOG_ID}|${c.params.MESSAGE_ID}`) + 1);
+		for (const { params } of unread) {
+			const key = `${params.DIALOG_ID}|${params.MESSAGE_ID}`;
+			times.set(key, times.get(key) + 1);
+		}
 		expect([...times].filter(([, n]) => n === 0)).toEqual([]); // nothing lost
 
 		const posted = emu.messagesOf('chat2').map((m) => m.text).filter((text) => texts.includes(text));

@@ -29,9 +29,7 @@ const TRIGGERS = [
 const ROUND_ITEMS = 80;
 const rounds = [uniqueTexts('scale trigger round 1', ROUND_ITEMS), uniqueTexts('scale trigger round 2', ROUND_ITEMS)];
 // One by one (batching off): 80 requests take the portal ~15 s, so the restarts happen while the workers send.
-const senders = rounds.map((texts, r) =>
-	itemsOnWebhook(`post${r + 1}`, texts.map((text) => ({ dialogId: 'chat2', text })), { ...sendMessage(), parameters: { ...sendMessage().parameters, options: { batching: false } } }),
-);
+const senders = rounds.map((texts, r) => itemsOnWebhook(`post${r + 1}`, texts.map((text) => ({ dialogId: 'chat2', text })), sendMessage({ batching: false })));
 
 /** Which worker (index) started execution `id`, from their output. */
 function workerOf(cluster, id) {

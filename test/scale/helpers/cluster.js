@@ -52,12 +52,12 @@ function itemsOnWebhook(id, items, action, settings) {
 /** Mark Unread of each item's dialogId and messageId through the admin credential. */
 const markUnread = () => markUnreadNode({ name: ACTION, credential: CREDENTIAL });
 
-/** Message → Send of each item's text into its dialogId through the admin credential. */
-function sendMessage() {
+/** Message → Send of each item's text into its dialogId through the admin credential, with the node's `options`. */
+function sendMessage(options = {}) {
 	return {
 		name: ACTION,
 		type: NODE_TYPE,
-		parameters: { authentication: 'webhook', resource: 'message', operation: 'send', dialogId: '={{ $json.dialogId }}', text: '={{ $json.text }}' },
+		parameters: { authentication: 'webhook', resource: 'message', operation: 'send', dialogId: '={{ $json.dialogId }}', text: '={{ $json.text }}', options },
 		credentials: { bitrix24WebhookApi: CREDENTIAL },
 	};
 }
