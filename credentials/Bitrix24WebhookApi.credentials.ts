@@ -30,6 +30,7 @@ export class Bitrix24WebhookApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: WEBHOOK_URL_FORMAT,
+			hint: 'In Bitrix24: Developer resources → Other → Inbound webhook, tick the "im" scope, save, copy the URL',
 			description:
 				'The inbound webhook address from Bitrix24 (Developer resources → Other → Inbound webhook), with the "im" scope ticked. It contains a secret: treat it like a password.',
 		},

@@ -3,6 +3,7 @@ export { authenticationField, credentialsByAuthentication } from './authenticati
 export {
 	binaryPropertyField,
 	booleanField,
+	chosenNamesExpression,
 	collectionField,
 	messageIdField,
 	messageTextField,
@@ -12,5 +13,5 @@ export {
 export { chatIdField, DIALOG_HELP, dialogIdField } from './locators';
 export { credentialRateLimitFields } from './rateLimit';
 export { attachmentsField, keyboardField, menuField } from './richContent';
-export { optionsProperty, readRunOptions } from './runOptions';
+export { optionsProperty, readRunOptions, runOptionsHints } from './runOptions';
 export type { RunOptions } from './runOptions';

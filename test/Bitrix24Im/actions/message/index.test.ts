@@ -10,7 +10,7 @@ const fitsAttach = [{ MESSAGE: 'x'.repeat(59980) }];
 
 it('keeps Send first and offers every message operation', () => {
 	const message = resources.find(({ value }) => value === 'message');
-	expect(message?.operations.map(({ value }) => value)).toEqual(['send', 'update', 'delete', 'like', 'share', 'runBotCommand']);
+	expect(message?.operations.map(({ value }) => value)).toEqual(['send', 'update', 'delete', 'like', 'share', 'runBotCommand', 'call']);
 });
 
 describe('message requests', () => {
