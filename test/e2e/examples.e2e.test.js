@@ -11,6 +11,7 @@ const { createInstance, PACKAGE_NAME } = require('../../scripts/lib/n8n');
 const { startEmulator } = require('../emulator');
 const { startEditor, nodeOutput } = require('./helpers/editor');
 const { waitFor, listExecutions } = require('./helpers/trigger');
+const { callAs } = require('./helpers/portal');
 
 const EXAMPLES_DIR = path.resolve(__dirname, '..', '..', 'examples');
 const CREDENTIAL_NAME = 'Bitrix24 webhook';
@@ -26,18 +27,6 @@ const IDS = {
 
 const load = (file) => ({ ...JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')), id: IDS[file] });
 const triggerOf = (workflow) => workflow.nodes.find((node) => /trigger|webhook/i.test(node.type)).name;
-
-/** A Bitrix24 REST call through one of the emulator's webhooks (as another user of the portal would act). */
-async function callAs(webhook, method, params) {
-	const res = await fetch(`${webhook.url}${method}.json`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify(params),
-	});
-	const body = await res.json();
-	if (body.error) throw new Error(`${method}: ${body.error} ${body.error_description}`);
-	return body.result;
-}
 
 describe('the example workflows, in a real n8n against the emulator', () => {
 	let emu;
