@@ -7,10 +7,7 @@
  * With E2E_SCREENSHOTS=<dir> (`npm run screenshots`) it writes the README's screenshots on the way.
  */
 const crypto = require('crypto');
-const { createInstance } = require('../../scripts/lib/n8n');
-const { startEmulator } = require('../emulator');
-const { startEditor } = require('./helpers/editor');
-const { launchBrowser, signIn, openWorkflow, choose, shot } = require('./helpers/browser');
+const { useEditorInBrowser, newCredentialDialog, openWorkflow, choose, shot } = require('./helpers/browser');
 const { packageNodes, panelCases } = require('./helpers/panels');
 const { callAs } = require('./helpers/portal');
 
@@ -39,27 +36,12 @@ const chained = (from, to) => ({ [from]: { main: [[{ node: to, type: 'main', ind
 
 describe('the package in n8n\'s editor', () => {
 	let emu;
-	let n8n;
 	let editor;
-	let browser;
 	let session;
 	let page;
-
-	beforeAll(async () => {
-		emu = await startEmulator({ port: 0 });
-		n8n = await createInstance({ name: 'editor' });
-		await n8n.importCredentials([{ ...CREDENTIAL, type: 'bitrix24WebhookApi', data: { webhookUrl: emu.webhooks.admin.url } }]);
-		editor = await startEditor(n8n);
-		browser = await launchBrowser();
-		session = await signIn(browser, editor);
+	useEditorInBrowser('editor', CREDENTIAL, (ready) => {
+		({ emu, editor, session } = ready);
 		page = session.page;
-	}, 10 * 60 * 1000);
-
-	afterAll(async () => {
-		if (browser) await browser.close();
-		if (editor) await editor.stop();
-		if (n8n) await n8n.cleanup();
-		if (emu) await emu.close();
 	});
 
 	beforeEach(() => session.clearErrors());
@@ -100,11 +82,7 @@ describe('the package in n8n\'s editor', () => {
 	);
 
 	it('a webhook credential created in the credential dialog passes n8n\'s test; a wrong secret gets a clear message without it', async () => {
-		await page.goto(`${editor.base}/home/credentials`);
-		await page.locator('[data-test-id=add-resource-credential]').click();
-		await page.keyboard.type('Bitrix24 Webhook');
-		await page.locator('[data-test-id=new-credential-type-select-option]', { hasText: 'Bitrix24 Webhook API' }).click();
-		await page.locator('[data-test-id=new-credential-type-button]').click();
+		const dialog = await newCredentialDialog(page, editor, 'Bitrix24 Webhook API');
 		const url = page.locator('[data-test-id=parameter-input-webhookUrl] input');
 		await url.fill(emu.webhooks.admin.url);
 		await page.locator('[data-test-id=credential-save-button]').click();
@@ -113,7 +91,6 @@ describe('the package in n8n\'s editor', () => {
 		await url.fill(emu.webhooks.admin.url.replace(/\/[^/]+\/$/, `/${wrongSecret}/`));
 		await page.locator('[data-test-id=credential-save-button]').click();
 		await page.getByText('More details').click();
-		const dialog = page.locator('[data-test-id=editCredential-modal]');
 		await dialog.getByText(/INVALID_CREDENTIALS/).waitFor();
 		const text = await dialog.innerText();
 		expect(text).toContain('Bitrix24 rejected the webhook (INVALID_CREDENTIALS): the secret or user id is wrong');
@@ -122,12 +99,7 @@ describe('the package in n8n\'s editor', () => {
 	});
 
 	it('the OAuth2 credential dialog says where each field comes from, Portal URL included', async () => {
-		await page.goto(`${editor.base}/home/credentials`);
-		await page.locator('[data-test-id=add-resource-credential]').click();
-		await page.keyboard.type('Bitrix24 OAuth2');
-		await page.locator('[data-test-id=new-credential-type-select-option]', { hasText: 'Bitrix24 OAuth2 API' }).click();
-		await page.locator('[data-test-id=new-credential-type-button]').click();
-		const dialog = page.locator('[data-test-id=editCredential-modal]');
+		const dialog = await newCredentialDialog(page, editor, 'Bitrix24 OAuth2 API');
 		await dialog.getByText('Portal URL').first().waitFor();
 		const text = await dialog.innerText();
 		for (const hint of ['Application ID (client_id)', 'Application key (client_secret)', 'Your portal\'s address', 'https://oauth.bitrix24.tech']) {

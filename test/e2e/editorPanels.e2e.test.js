@@ -6,13 +6,11 @@
  * and the fields shown are the ones the description says (helpers/panels.js generates the table).
  */
 const crypto = require('crypto');
-const { createInstance } = require('../../scripts/lib/n8n');
-const { startEmulator } = require('../emulator');
-const { startEditor } = require('./helpers/editor');
-const { launchBrowser, signIn, openWorkflow, choose, shownFields } = require('./helpers/browser');
+const { useEditorInBrowser, openWorkflow, choose, shownFields } = require('./helpers/browser');
 const { packageNodes, panelCases } = require('./helpers/panels');
 
-const CREDENTIAL = { id: 'b24hook', name: 'B24 webhook', type: 'bitrix24WebhookApi' };
+const CREDENTIAL = { id: 'b24hook', name: 'B24 webhook' };
+const CREDENTIAL_TYPE = 'bitrix24WebhookApi';
 const nodes = packageNodes();
 
 /** The fields the panel shows once they match `expected` (the panel redraws after a pick), or the last seen after 10 s. */
@@ -27,38 +25,20 @@ async function settledFields(page, expected) {
 
 /** A saved workflow holding only this node, with the webhook credential where the node takes it. */
 function workflowWith({ type, description }) {
-	const credential = (description.credentials || []).find(({ name }) => name === CREDENTIAL.type);
+	const credential = (description.credentials || []).find(({ name }) => name === CREDENTIAL_TYPE);
 	const parameters = credential ? Object.fromEntries(Object.entries(credential.displayOptions.show).map(([name, [value]]) => [name, value])) : {};
 	return {
 		name: `Panels of ${description.displayName}`,
-		nodes: [{ id: crypto.randomUUID(), name: description.defaults.name, type, typeVersion: 1, position: [0, 0], parameters, ...(credential && { credentials: { [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } } }) }],
+		nodes: [{ id: crypto.randomUUID(), name: description.defaults.name, type, typeVersion: 1, position: [0, 0], parameters, ...(credential && { credentials: { [CREDENTIAL_TYPE]: CREDENTIAL } }) }],
 		connections: {},
 		settings: { executionOrder: 'v1' },
 	};
 }
 
 describe('every panel of every node in n8n\'s editor', () => {
-	let emu;
-	let n8n;
 	let editor;
-	let browser;
 	let session;
-
-	beforeAll(async () => {
-		emu = await startEmulator({ port: 0 });
-		n8n = await createInstance({ name: 'editor-panels' });
-		await n8n.importCredentials([{ ...CREDENTIAL, data: { webhookUrl: emu.webhooks.admin.url } }]);
-		editor = await startEditor(n8n);
-		browser = await launchBrowser();
-		session = await signIn(browser, editor);
-	}, 10 * 60 * 1000);
-
-	afterAll(async () => {
-		if (browser) await browser.close();
-		if (editor) await editor.stop();
-		if (n8n) await n8n.cleanup();
-		if (emu) await emu.close();
-	});
+	useEditorInBrowser('editor-panels', CREDENTIAL, (ready) => ({ editor, session } = ready));
 
 	it('covers every node in package.json', () => {
 		expect(nodes.map(({ description }) => description.name)).toEqual(expect.arrayContaining(['bitrix24Im', 'bitrix24ImTrigger']));

@@ -9,6 +9,9 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { chromium } = require('playwright-core');
+const { createInstance } = require('../../../scripts/lib/n8n');
+const { startEmulator } = require('../../emulator');
+const { startEditor } = require('./editor');
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // Without the networking flags Chromium keeps trying to reach Google's hosts, which a closed network refuses.
@@ -135,4 +138,39 @@ async function shot(page, name, selector) {
 	await (selector ? page.locator(selector).first() : page).screenshot({ path: path.join(dir, `${name}.png`) });
 }
 
-module.exports = { launchBrowser, signIn, openWorkflow, choose, dropdownEntries, shownFields, shot };
+/**
+ * Registers a suite's hooks: an emulator, an n8n instance with the emulator's admin webhook imported as `credential`
+ * ({ id, name }, type bitrix24WebhookApi), that n8n started with its owner (helpers/editor.js), and a browser signed in.
+ * `use({ emu, n8n, editor, browser, session })` gets them once they are up.
+ */
+function useEditorInBrowser(name, credential, use) {
+	const parts = {};
+	beforeAll(async () => {
+		parts.emu = await startEmulator({ port: 0 });
+		parts.n8n = await createInstance({ name });
+		await parts.n8n.importCredentials([{ ...credential, type: 'bitrix24WebhookApi', data: { webhookUrl: parts.emu.webhooks.admin.url } }]);
+		parts.editor = await startEditor(parts.n8n);
+		parts.browser = await launchBrowser();
+		parts.session = await signIn(parts.browser, parts.editor);
+		use(parts);
+	}, 10 * 60 * 1000);
+
+	afterAll(async () => {
+		if (parts.browser) await parts.browser.close();
+		if (parts.editor) await parts.editor.stop();
+		if (parts.n8n) await parts.n8n.cleanup();
+		if (parts.emu) await parts.emu.close();
+	});
+}
+
+/** Opens the dialog of a new credential of the type n8n lists under this name. */
+async function newCredentialDialog(page, editor, typeName) {
+	await page.goto(`${editor.base}/home/credentials`);
+	await page.locator('[data-test-id=add-resource-credential]').click();
+	await page.keyboard.type(typeName);
+	await page.locator('[data-test-id=new-credential-type-select-option]', { hasText: typeName }).click();
+	await page.locator('[data-test-id=new-credential-type-button]').click();
+	return page.locator('[data-test-id=editCredential-modal]');
+}
+
+module.exports = { useEditorInBrowser, newCredentialDialog, launchBrowser, signIn, openWorkflow, choose, dropdownEntries, shownFields, shot };
