@@ -1,3 +1,5 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { Bitrix24Im } from '../../../nodes/Bitrix24Im/Bitrix24Im.node';
 import { runOptionsHints } from '../../../nodes/shared/fields';
 import { evaluateInEditor } from '../../helpers/editorExpression';
@@ -5,7 +7,7 @@ import { evaluateInEditor } from '../../helpers/editorExpression';
 describe('the hint for Rate Limit → Custom', () => {
 	const node = new Bitrix24Im();
 	const [hint] = runOptionsHints;
-	const shown = (options?: Record<string, unknown>) =>
+	const shown = (options?: INodeParameters) =>
 		evaluateInEditor(node, { resource: 'dialog', operation: 'markUnread', ...(options && { options }) }, hint.displayCondition as string);
 
 	it('is in the node panel and names the two options to add', () => {
@@ -15,7 +17,7 @@ describe('the hint for Rate Limit → Custom', () => {
 		expect(hint.message).toContain('Rate Limit Requests per Second');
 	});
 
-	it.each<[string, Record<string, unknown> | undefined, boolean]>([
+	it.each<[string, INodeParameters | undefined, boolean]>([
 		['no options', undefined, false],
 		['other options', { batching: false }, false],
 		['Standard', { rateLimit: 'standard' }, false],
