@@ -145,10 +145,21 @@ describe('the package in n8n\'s editor', () => {
 		expect(await output.innerText()).toContain(message);
 	});
 
-	it('Mark Unread\'s parameters; Rate Limit → Custom says where its values are', async () => {
+	it('Mark Unread\'s parameters; its new credential offers Incoming Webhook and OAuth2; Rate Limit → Custom says where its values are', async () => {
 		const saved = await editor.api('POST', '/workflows', workflow('Parameters', [manualTrigger, markUnread({ __rl: true, mode: 'id', value: 'chat1' })], chained(manualTrigger.name, 'Mark Unread')));
 		await openWorkflow(page, editor, saved.id, saved.nodes[1].id);
 		await shot(page, 'mark-unread-parameters', '[data-test-id=ndv]');
+		await page.locator('[data-test-id=node-credentials-select]').click();
+		await page.locator('[data-test-id=node-credentials-select-item-new]').click();
+		const dialog = page.locator('[data-test-id=editCredential-modal]');
+		await dialog.getByText('Setup credential').waitFor();
+		const mode = dialog.locator('[data-test-id=credential-mode-dropdown-trigger]');
+		expect(await mode.innerText()).toContain('Incoming Webhook');
+		await mode.click();
+		await page.getByText('OAuth2', { exact: true }).last().waitFor();
+		await mode.click();
+		await page.locator('button[aria-label="Close this dialog"]:visible').click();
+		await dialog.waitFor({ state: 'hidden' });
 		await page.locator('[data-test-id=collection-parameter-add]').click();
 		await page.locator('[data-test-id=collection-parameter-option]', { hasText: /^Rate Limit$/ }).click();
 		await choose(page, 'rateLimit', 'Custom');
@@ -163,5 +174,12 @@ describe('the package in n8n\'s editor', () => {
 		await openWorkflow(page, editor, saved.id, saved.nodes[0].id);
 		await page.getByText(/The first Fetch Test Event subscribes to the Bitrix24 user's events/).waitFor();
 		await shot(page, 'trigger', '[data-test-id=ndv]');
+		await page.locator('[data-test-id=node-parameters] [data-test-id=parameter-input-events]').click();
+		const entries = page.locator('li.el-select-dropdown__item:visible');
+		await entries.first().waitFor();
+		const described = await entries.evaluateAll((items) =>
+			Object.fromEntries(items.map((item) => [(item.querySelector('.option-headline') || item).textContent.trim(), (item.querySelector('.option-description') || {}).textContent])),
+		);
+		expect(described).toMatchObject({ 'Message Deleted': 'A message was deleted', 'Message Added': 'A new message in a chat' });
 	});
 });
