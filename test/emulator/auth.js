@@ -7,7 +7,7 @@
 const crypto = require('node:crypto');
 const { RestError } = require('./errors');
 
-const DEFAULT_APP_SCOPES = ['im', 'imbot', 'user', 'department', 'disk'];
+const DEFAULT_APP_SCOPES = ['im', 'imbot', 'imopenlines', 'user', 'department', 'disk'];
 
 function randomToken(bytes) {
 	return crypto.randomBytes(bytes).toString('hex');

@@ -64,6 +64,10 @@ function handleControl(emu, req, res, url, body) {
 			}
 			case 'POST /_emulator/authorization-code':
 				return send(res, 200, { code: emu.issueAuthorizationCode({ userId: Number(p.userId || 1) }) });
+			case 'POST /_emulator/openline-message':
+				return send(res, 200, emu.openlineMessage(p));
+			case 'GET /_emulator/bot-events':
+				return send(res, 200, emu.botEventsOf(Number(p.botId)));
 			case 'POST /_emulator/latency':
 				emu.setLatency(Number(p.ms || 0));
 				return send(res, 200, { ok: true });

@@ -10,10 +10,12 @@ const { CredentialStore, DEFAULT_APP_SCOPES } = require('./auth');
 const { LeakyBucket, OperatingTracker } = require('./limits');
 const { FaultQueue, Refusals } = require('./faults');
 const { callMethod } = require('./rest');
-const { buildRegistry } = require('./methods');
+const { buildRegistry, recorded } = require('./methods');
+const { customerMessage } = require('./methods/openlines');
+const { botEventsOf } = require('./methods/botEvents');
 const stateLib = require('./state');
 
-const ADMIN_SCOPES = ['im', 'imbot', 'user', 'user_basic', 'department', 'disk', 'crm', 'task'];
+const ADMIN_SCOPES = ['im', 'imbot', 'imopenlines', 'user', 'user_basic', 'department', 'disk', 'crm', 'task'];
 
 class Emulator {
 	constructor(options = {}) {
@@ -157,6 +159,19 @@ class Emulator {
 			? stateLib.privateChat(this.state, Number(userId), Number(dialogId), false)
 			: stateLib.resolveDialog(this.state, Number(userId), String(dialogId));
 		return chat ? chat.messageIds.map((id) => this.state.messages[id]) : [];
+	}
+
+	/**
+	 * A customer writes to an Open Channel served by the v2 bot `botId` (see methods/openlines.js); the bot's queue
+	 * gets the events. Returns { chatId, dialogId, messageId, customerId }.
+	 */
+	openlineMessage(options) {
+		return recorded({ state: this.state, userId: 0 }, () => customerMessage(this.state, options));
+	}
+
+	/** The events waiting in the queue of the imbot.v2 bot `botId`, oldest first. */
+	botEventsOf(botId) {
+		return botEventsOf(this.state, botId);
 	}
 
 	countersOf(userId) {

@@ -8,6 +8,7 @@ const { RestError, NavResult, RawBody, isoDate } = require('./errors');
 const { parseRequestParams, upperKeys } = require('./parsing');
 const { authenticate, checkScope } = require('./auth');
 const { applyFault, resetConnection } = require('./faults');
+const { isSignedLink, serveSignedLink } = require('./methods/botFiles');
 
 /** '/rest/1/secret/im.dialog.unread.json' -> { kind, userId, secret, method, format } or null. */
 function parseRestPath(pathname) {
@@ -106,8 +107,10 @@ function handleRest(emu, req, res, url, body) {
 		logEntry.status = 200;
 		if (fault === 'resetAfterApply') return loseAnswer();
 		emu.record(logEntry);
+		// A plain ASCII name for old clients, and the exact name in RFC 5987 form.
+		const plain = raw.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
 		res.writeHead(200, { 'Content-Type': raw.contentType, 'Content-Length': raw.buffer.length,
-			'Content-Disposition': `attachment; filename="${encodeURIComponent(raw.name)}"` });
+			'Content-Disposition': `attachment; filename="${plain}"; filename*=UTF-8''${encodeURIComponent(raw.name)}` });
 		res.end(raw.buffer);
 	};
 	const finish = (status, responseBody) => {
@@ -129,6 +132,12 @@ function handleRest(emu, req, res, url, body) {
 	if (!emu.bucket.take()) return finish(503, { error: 'QUERY_LIMIT_EXCEEDED', error_description: 'Too many requests' });
 	if (!target || !target.method) return finish(404, { error: 'ERROR_METHOD_NOT_FOUND', error_description: 'Method not found!' });
 	if (target.format === 'xml') return finish(400, { error: 'ERROR_TRANSPORT', error_description: 'Wrong transport!' });
+	if (target.method === 'download' && isSignedLink(params)) {
+		// An imbot.v2 File.download link carries its own one-time token, not a credential.
+		entry.auth = 'none';
+		const served = serveSignedLink(emu.state, params);
+		return served instanceof RestError ? finish(served.status, served.body()) : sendRaw(entry, served);
+	}
 
 	let auth;
 	try {

@@ -6,18 +6,22 @@
  * Everyone has read everything except: user 1 has 3 unread in chat1 and 2 unread in dialog "2";
  * user 2 has 2 unread in chat2. User 1 has 3 notifications, 2 of them unread.
  * Added after those (so the ids above never move): user 6 "Helper Bot" (a bot with commands), chat6 "Long history"
- * (users 1 and 2, 120 messages, all read: three pages of 50), and 60 notifications for user 3 (the newest 5 unread).
+ * (users 1 and 2, 120 messages, all read: three pages of 50), 60 notifications for user 3 (the newest 5 unread), and
+ * three for user 4 (one with buttons). Departments: 1 the company (head 1), 2 Development (head 2, users 2 and 3),
+ * 3 Sales (head 4, users 4 and 5); user 1 is in 1.
  */
 const { createChat, addMessage, relation } = require('./state');
 const { isoDate } = require('./errors');
 
 const USERS = [
-	[1, 'Alice', 'Admin', 'Administrator', 'F', true],
-	[2, 'Bob', 'Builder', 'Developer', 'M', false],
-	[3, 'Carol', 'Clark', 'Designer', 'F', false],
-	[4, 'Dan', 'Dawson', 'Sales manager', 'M', false],
-	[5, 'Eve', 'Evans', 'Support', 'F', false],
+	[1, 'Alice', 'Admin', 'Administrator', 'F', true, 1],
+	[2, 'Bob', 'Builder', 'Developer', 'M', false, 2],
+	[3, 'Carol', 'Clark', 'Designer', 'F', false, 2],
+	[4, 'Dan', 'Dawson', 'Sales manager', 'M', false, 3],
+	[5, 'Eve', 'Evans', 'Support', 'F', false, 3],
 ];
+/** [id, name, parent, head]: the company, and two departments under it. */
+const DEPARTMENTS = [[1, 'Emulated Company', 0, 1], [2, 'Development', 1, 2], [3, 'Sales', 1, 4]];
 const COLORS = ['RED', 'GREEN', 'MINT', 'LIGHT_BLUE', 'DARK_BLUE', 'PURPLE', 'AQUA', 'PINK', 'LIME', 'BROWN',
 	'AZURE', 'KHAKI', 'SAND', 'MARENGO', 'GRAY', 'GRAPHITE'];
 
@@ -34,18 +38,19 @@ function createSeedState() {
 	const now = Date.now();
 	const state = {
 		portal: { memberId: 'a1b2c3d4e5f60718293a4b5c6d7e8f90', title: 'Emulated Bitrix24' },
-		users: {}, chats: {}, privateChats: {}, messages: {}, relations: {}, notifications: {},
-		bots: {}, shares: [], commands: [], disk: { folders: {}, files: {} },
+		users: {}, departments: {}, chats: {}, privateChats: {}, messages: {}, relations: {}, notifications: {},
+		bots: {}, shares: [], commands: [], notifyReplies: [], disk: { folders: {}, files: {}, links: {} },
 		seq: { chat: 0, message: 100, disk: 1000 },
 		revision: { rest: 27, web: 130, mobile: 19, desktop: 5 },
 	};
-	for (const [id, first, last, position, gender, admin] of USERS) {
+	for (const [id, first, last, position, gender, admin, department] of USERS) {
 		state.users[id] = {
 			id, active: true, firstName: first, lastName: last, workPosition: position, gender, admin,
 			email: `${first.toLowerCase()}@example.com`, color: COLORS[id % COLORS.length].toLowerCase(),
-			status: 'online', departments: [1], lastActivityDate: isoDate(now - id * 60000),
+			status: 'online', departments: [department], lastActivityDate: isoDate(now - id * 60000),
 		};
 	}
+	for (const [id, name, parentId, headId] of DEPARTMENTS) state.departments[id] = { id, name, parentId, headId };
 	const dialogs = [
 		createChat(state, { type: 'open', title: 'General chat', owner: 1, color: 'MINT', users: [1, 2, 3, 4, 5],
 			entityType: 'GENERAL' }),
@@ -112,6 +117,22 @@ function seedBulk(state, now) {
 			text: `Notification ${i + 1} for Carol`, tag: '', subTag: '', read: i < USER3_NOTIFICATIONS - 5, module: 'im',
 			event: i % 2 ? 'mention' : 'default', clientId: '', date: isoDate(now - (USER3_NOTIFICATIONS - i) * 60000 - 7200000) };
 	}
+	seedUser4Notifications(state, now);
+}
+
+/** User 4's notifications, for answers and buttons: an invitation with Accept / Decline, a comment, a paid invoice. */
+function seedUser4Notifications(state, now) {
+	const notes = [
+		[1, 2, 'Bob invites you to "Sales planning" on Friday', false, 'calendar', 'invite', 'CALENDAR|INVITE|7',
+			[{ TITLE: 'Accept', VALUE: 'Y', TYPE: 'accept' }, { TITLE: 'Decline', VALUE: 'N', TYPE: 'cancel' }]],
+		[2, 2, 'Bob commented on the task "Quarterly report"', false, 'tasks', 'comment', 'TASKS|COMMENT|42', undefined],
+		[4, 0, 'Invoice #1042 was paid', true, 'crm', 'invoice', '', undefined],
+	];
+	notes.forEach(([notifyType, authorId, text, read, module, event, tag, buttons], i) => {
+		const id = ++state.seq.message;
+		state.notifications[id] = { id, userId: 4, authorId, notifyType, text, tag, subTag: '', read, module, event,
+			clientId: '', date: isoDate(now - (20 - i) * 60000), buttons };
+	});
 }
 
 module.exports = { createSeedState, COLORS, BOT_ID, LONG_CHAT_ID, LONG_CHAT_MESSAGES, USER3_NOTIFICATIONS };

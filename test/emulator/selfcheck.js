@@ -14,12 +14,21 @@ const groups = [
 	require('./selfcheck/methods'),
 	require('./selfcheck/messenger'),
 	require('./selfcheck/files'),
+	require('./selfcheck/filesV2'),
+	require('./selfcheck/messageSearch'),
+	require('./selfcheck/notifications'),
+	require('./selfcheck/departments'),
 	require('./selfcheck/paging'),
 	require('./selfcheck/batch'),
 	require('./selfcheck/limits'),
 	require('./selfcheck/oauth'),
 	require('./selfcheck/faults'),
 	require('./selfcheck/events'),
+	require('./selfcheck/bots'),
+	require('./selfcheck/botChats'),
+	require('./selfcheck/botMessages'),
+	require('./selfcheck/botEvents'),
+	require('./selfcheck/openlines'),
 ];
 
 /** One HTTP call. `json` -> JSON body, `form` -> urlencoded string body, `body` + `contentType` -> raw. */

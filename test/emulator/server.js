@@ -6,7 +6,8 @@ const { handleRest, sendJson } = require('./rest');
 const { tokenEndpoint, authorizeEndpoint } = require('./oauth');
 const { applyFault } = require('./faults');
 
-const MAX_BODY = 64 * 1024 * 1024;
+// Room for im.v2.File.upload's largest file (100 MB, 140 MB as base64 in JSON).
+const MAX_BODY = 160 * 1024 * 1024;
 
 function readBody(req) {
 	return new Promise((resolve, reject) => {

@@ -10,7 +10,12 @@ const { startEmulator } = require('../emulator');
 /** The parts of the emulator's test API (test/emulator/README.md) that workflow tests use. */
 export interface Emulator {
 	baseUrl: string;
-	webhooks: { admin: { url: string; secret: string }; user2: { url: string; secret: string }; noIm: { url: string } };
+	webhooks: {
+		admin: { url: string; secret: string };
+		user2: { url: string; secret: string };
+		user3: { url: string; secret: string };
+		noIm: { url: string };
+	};
 	/** The emulator's OAuth2 app. */
 	oauth: { clientId: string; clientSecret: string; serverUrl: string; tokenUrl: string };
 	/** Tokens of the OAuth2 app, as its installation for that user would get them. */
@@ -22,6 +27,8 @@ export interface Emulator {
 	messagesOf(dialogId: string): Array<{ id: number; text: string; authorId?: number; [field: string]: unknown }>;
 	countersOf(userId: number): { TYPE: { ALL: number; [field: string]: number }; [field: string]: unknown };
 	injectFault(kind: string, options?: { count?: number; method?: string }): void;
+	/** Makes every issued OAuth2 access token expire (the next call answers 401 expired_token). */
+	expireAllTokens(): void;
 	/** Makes the portal refuse calls of `method` with these parameters, alone or inside `batch`, before they run. */
 	refuseCalls(rule: { method: string; params: Record<string, unknown>; code?: string; description?: string; status?: number }): void;
 	setRateLimit(rateLimit: { burst: number; drainPerSecond: number } | false): void;

@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { resources } from '../../nodes/Bitrix24Im/actions';
-import type { ListOperation, OperationDescription, SingleCallOperation } from '../../nodes/shared/operations';
+import type {
+	ListOperation,
+	OperationDescription,
+	ResourceDescription,
+	SingleCallOperation,
+} from '../../nodes/shared/operations';
 import { operationFields } from '../../nodes/shared/operations/properties';
 import { readRequest } from '../../nodes/shared/operations/requests';
 
@@ -39,10 +44,51 @@ function fakeContext(parameters: IDataObject, binaries: Record<string, Binary> =
 	} as unknown as IExecuteFunctions;
 }
 
-export function operationOf(resource: string, operation: string): OperationDescription {
-	const found = resources.find((entry) => entry.value === resource)?.operations.find((entry) => entry.value === operation);
-	if (!found) throw new Error(`no operation ${resource} → ${operation}`);
-	return found;
+/** The helpers below for one node's resources (the IM node's are exported as they are). */
+export function operationHelpers(resources: ResourceDescription[]) {
+	function operationOf(resource: string, operation: string): OperationDescription {
+		const found = resources.find((entry) => entry.value === resource)?.operations.find((entry) => entry.value === operation);
+		if (!found) throw new Error(`no operation ${resource} → ${operation}`);
+		return found;
+	}
+
+	function singleCallOf(resource: string, operation: string): SingleCallOperation {
+		const found = operationOf(resource, operation);
+		if (found.kind !== 'call') throw new Error(`${resource} → ${operation} is not a single call`);
+		return found;
+	}
+
+	function listOf(resource: string, operation: string): ListOperation {
+		const found = operationOf(resource, operation);
+		if (found.kind !== 'list') throw new Error(`${resource} → ${operation} is not a list`);
+		return found;
+	}
+
+	/** The executor's reading of one item with these parameter values (and input binaries). */
+	async function itemRequest(resource: string, operation: string, parameters: IDataObject, binaries?: Record<string, Binary>) {
+		const op = operationOf(resource, operation);
+		const fields = operationFields(op);
+		// As in n8n, a parameter that is not set has its field's default.
+		const defaults = Object.fromEntries(fields.map((field) => [field.name, field.default]));
+		return await readRequest(fakeContext({ ...defaults, ...parameters }, binaries), op, fields, 0);
+	}
+
+	/**
+	 * What the executor would send for one item with these parameter values (and input binaries): the method and the
+	 * parameters as they travel (undefined ones dropped, as JSON and the batch encoder do). Throws the reader's input
+	 * error for a bad value.
+	 */
+	async function requestFor(resource: string, operation: string, parameters: IDataObject, binaries?: Record<string, Binary>) {
+		const { method, params } = await itemRequest(resource, operation, parameters, binaries);
+		return { method, params: JSON.parse(JSON.stringify(params)) as IDataObject };
+	}
+
+	/** Whether the executor would send this item again after an ambiguous failure. */
+	async function retrySafeFor(resource: string, operation: string, parameters: IDataObject): Promise<boolean> {
+		return (await itemRequest(resource, operation, parameters)).retrySafe;
+	}
+
+	return { operationOf, singleCallOf, listOf, requestFor, retrySafeFor };
 }
 
 /**
@@ -54,43 +100,4 @@ export function sendingTraits(op: OperationDescription): { retrySafe: boolean | 
 	return { retrySafe, batchable: op.kind === 'call' && op.batchable };
 }
 
-export function singleCallOf(resource: string, operation: string): SingleCallOperation {
-	const found = operationOf(resource, operation);
-	if (found.kind !== 'call') throw new Error(`${resource} → ${operation} is not a single call`);
-	return found;
-}
-
-export function listOf(resource: string, operation: string): ListOperation {
-	const found = operationOf(resource, operation);
-	if (found.kind !== 'list') throw new Error(`${resource} → ${operation} is not a list`);
-	return found;
-}
-
-/** The executor's reading of one item with these parameter values (and input binaries). */
-async function itemRequest(resource: string, operation: string, parameters: IDataObject, binaries?: Record<string, Binary>) {
-	const op = operationOf(resource, operation);
-	const fields = operationFields(op);
-	// As in n8n, a parameter that is not set has its field's default.
-	const defaults = Object.fromEntries(fields.map((field) => [field.name, field.default]));
-	return await readRequest(fakeContext({ ...defaults, ...parameters }, binaries), op, fields, 0);
-}
-
-/**
- * What the executor would send for one item with these parameter values (and input binaries): the method and the
- * parameters as they travel (undefined ones dropped, as JSON and the batch encoder do). Throws the reader's input error
- * for a bad value.
- */
-export async function requestFor(
-	resource: string,
-	operation: string,
-	parameters: IDataObject,
-	binaries?: Record<string, Binary>,
-) {
-	const { method, params } = await itemRequest(resource, operation, parameters, binaries);
-	return { method, params: JSON.parse(JSON.stringify(params)) as IDataObject };
-}
-
-/** Whether the executor would send this item again after an ambiguous failure. */
-export async function retrySafeFor(resource: string, operation: string, parameters: IDataObject): Promise<boolean> {
-	return (await itemRequest(resource, operation, parameters)).retrySafe;
-}
+export const { operationOf, singleCallOf, listOf, requestFor, retrySafeFor } = operationHelpers(resources);

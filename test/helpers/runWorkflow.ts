@@ -1,6 +1,7 @@
 import { mock } from 'jest-mock-extended';
 import { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } from 'n8n-core';
 import type {
+	IBinaryData,
 	ICredentialDataDecryptedObject,
 	IHttpRequestOptions,
 	INode,
@@ -15,9 +16,8 @@ import { ICredentialsHelper, NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { Bitrix24OAuth2Api } from '../../credentials/Bitrix24OAuth2Api.credentials';
 import { Bitrix24WebhookApi } from '../../credentials/Bitrix24WebhookApi.credentials';
+import { Bitrix24Chatbot } from '../../nodes/Bitrix24Chatbot/Bitrix24Chatbot.node';
 import { Bitrix24Im } from '../../nodes/Bitrix24Im/Bitrix24Im.node';
-
-const NODE_TYPE = 'n8n-nodes-bitrix24-im.bitrix24Im';
 
 /** An input item: its json, plus `$binary` (property → base64 data, file name, MIME type) for binary inputs. */
 export type TestItem = { [field: string]: unknown } & {
@@ -46,11 +46,20 @@ class ItemsSource implements INodeType {
 
 // One instance per type, as n8n keeps them.
 const bitrix24Im = new Bitrix24Im();
+const bitrix24Chatbot = new Bitrix24Chatbot();
 const itemsSource = new ItemsSource();
+
+/** The package's action nodes a test workflow can run: their type and the name the workflow gives them. */
+const NODES = {
+	im: { type: 'n8n-nodes-bitrix24-im.bitrix24Im', name: 'Bitrix24 IM', node: bitrix24Im },
+	chatbot: { type: 'n8n-nodes-bitrix24-im.bitrix24Chatbot', name: 'Bitrix24 Chatbot', node: bitrix24Chatbot },
+};
+export type NodeUnderTest = keyof typeof NODES;
+
+const typeNamed = (type: string) => Object.values(NODES).find((entry) => entry.type === type)?.node ?? itemsSource;
 const nodeTypes: INodeTypes = {
-	getByName: (type) => (type === NODE_TYPE ? bitrix24Im : itemsSource),
-	getByNameAndVersion: (type, version) =>
-		NodeHelpers.getVersionedNodeType(type === NODE_TYPE ? bitrix24Im : itemsSource, version),
+	getByName: typeNamed,
+	getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(typeNamed(type), version),
 	getKnownTypes: () => ({}),
 };
 
@@ -71,7 +80,8 @@ export class TestCredentials extends ICredentialsHelper {
 	}
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, type: string, options: IHttpRequestOptions) {
-		if (type !== 'bitrix24WebhookApi') return options;
+		// Both webhook credentials sign alike (the chatbot one adds its token as call parameters, not here).
+		if (type !== 'bitrix24WebhookApi' && type !== 'bitrix24ChatbotWebhookApi') return options;
 		const authenticate = new Bitrix24WebhookApi().authenticate as (
 			c: ICredentialDataDecryptedObject,
 			o: IHttpRequestOptions,
@@ -108,22 +118,23 @@ export class TestCredentials extends ICredentialsHelper {
 
 export interface WorkflowRun {
 	run: IRun;
-	/** The Bitrix24 IM node's output items (json and pairedItem). */
-	output: Array<{ json: Record<string, unknown>; pairedItem?: unknown }>;
+	/** The node's output items (json, pairedItem, and binaries: base64 `data` in n8n-core's memory mode). */
+	output: Array<{ json: Record<string, unknown>; pairedItem?: unknown; binary?: Record<string, IBinaryData> }>;
 	error?: Error;
 }
 
-function bitrix24Node(parameters: Record<string, unknown>, continueOnFail = false): INode {
+function bitrix24Node(parameters: Record<string, unknown>, continueOnFail = false, which: NodeUnderTest = 'im'): INode {
 	return {
 		id: 'bitrix',
-		name: 'Bitrix24 IM',
-		type: NODE_TYPE,
+		name: NODES[which].name,
+		type: NODES[which].type,
 		typeVersion: 1,
 		position: [200, 0],
 		parameters: parameters as INode['parameters'],
 		credentials: {
 			bitrix24WebhookApi: { id: '1', name: 'Webhook' },
 			bitrix24OAuth2Api: { id: '2', name: 'OAuth2' },
+			bitrix24ChatbotWebhookApi: { id: '3', name: 'Chatbot webhook' },
 		},
 		onError: continueOnFail ? 'continueRegularOutput' : 'stopWorkflow',
 	};
@@ -168,13 +179,15 @@ export async function executeFrom(workflow: Workflow, startNode: INode, credenti
 	return await finished;
 }
 
-/** Runs Items → Bitrix24 IM through n8n-core's real WorkflowExecute. */
+/** Runs Items → Bitrix24 IM (or another of the package's nodes) through n8n-core's real WorkflowExecute. */
 export async function runWorkflow(options: {
 	items: TestItem[];
 	parameters: Record<string, unknown>;
 	credentials: TestCredentials;
 	continueOnFail?: boolean;
+	node?: NodeUnderTest;
 }): Promise<WorkflowRun> {
+	const { name } = NODES[options.node ?? 'im'];
 	const source: INode = {
 		id: 'source',
 		name: 'Items',
@@ -183,32 +196,34 @@ export async function runWorkflow(options: {
 		position: [0, 0],
 		parameters: { items: JSON.stringify(options.items) },
 	};
-	const node = bitrix24Node(options.parameters, options.continueOnFail);
+	const node = bitrix24Node(options.parameters, options.continueOnFail, options.node);
 	const workflow = new Workflow({
 		id: 'test',
 		nodes: [source, node],
-		connections: { Items: { main: [[{ node: 'Bitrix24 IM', type: 'main', index: 0 }]] } },
+		connections: { Items: { main: [[{ node: name, type: 'main', index: 0 }]] } },
 		nodeTypes,
 		active: false,
 		settings: { executionOrder: 'v1' },
 	});
 	const run = await executeFrom(workflow, source, options.credentials);
-	const output = (run.data.resultData.runData['Bitrix24 IM']?.[0]?.data?.main?.[0] ?? []) as WorkflowRun['output'];
+	const output = (run.data.resultData.runData[name]?.[0]?.data?.main?.[0] ?? []) as WorkflowRun['output'];
 	return { run, output, error: run.data.resultData.error as Error | undefined };
 }
 
 /** Calls one of the node's list-search methods (the editor's resource-locator lists) with n8n-core's own context. */
 export async function runListSearch(options: {
-	method: 'searchDialogs' | 'searchChats';
+	method: 'searchDialogs' | 'searchChats' | 'searchBots';
 	filter?: string;
 	paginationToken?: string;
 	parameters: Record<string, unknown>;
 	credentials: TestCredentials;
 }): Promise<INodeListSearchResult> {
-	const node = bitrix24Node(options.parameters);
+	const chatbot = options.method === 'searchBots';
+	const node = bitrix24Node(options.parameters, false, chatbot ? 'chatbot' : 'im');
 	const workflow = new Workflow({ id: 'test', nodes: [node], connections: {}, nodeTypes, active: false });
 	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', mock());
-	const context = new LoadOptionsContext(workflow, node, additionalDataFor(options.credentials, hooks), 'parameters.dialogId');
-	const search = bitrix24Im.methods.listSearch[options.method];
+	const field = chatbot ? 'parameters.botId' : 'parameters.dialogId';
+	const context = new LoadOptionsContext(workflow, node, additionalDataFor(options.credentials, hooks), field);
+	const search = chatbot ? bitrix24Chatbot.methods.listSearch.searchBots : bitrix24Im.methods.listSearch[options.method as 'searchDialogs'];
 	return await search.call(context, options.filter, options.paginationToken);
 }

@@ -1,5 +1,8 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_CREDENTIALS } from '../transport';
+import type { Authentication, CredentialProfiles } from '../transport';
+
 /** The Authentication selector of every node; each of its values shows one credential (see `credentialsByAuthentication`). */
 export function authenticationField(): INodeProperties {
 	return {
@@ -14,10 +17,11 @@ export function authenticationField(): INodeProperties {
 	};
 }
 
-/** The credentials of every node, each shown for its Authentication value. */
-export function credentialsByAuthentication(): INodeCredentialDescription[] {
-	return [
-		{ name: 'bitrix24WebhookApi', required: true, displayOptions: { show: { authentication: ['webhook'] } } },
-		{ name: 'bitrix24OAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-	];
+/** A node's credentials (default: the IM nodes'), each shown for its Authentication value. */
+export function credentialsByAuthentication(profiles: CredentialProfiles = DEFAULT_CREDENTIALS): INodeCredentialDescription[] {
+	return (['webhook', 'oAuth2'] as Authentication[]).map((authentication) => ({
+		name: profiles[authentication].type,
+		required: true,
+		displayOptions: { show: { authentication: [authentication] } },
+	}));
 }

@@ -24,6 +24,19 @@ export function binaryPropertyField(description: string): INodeProperties {
 	};
 }
 
+/** Where an operation puts a file it downloads: the output binary field (read by the executor, see binaryOutputField). */
+export function binaryOutputField(description: string): INodeProperties {
+	return {
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		required: true,
+		default: 'data',
+		hint: 'The name of the output binary field to put the file in',
+		description,
+	};
+}
+
 /** A collection of optional fields: "Options", "Additional Fields", "Filters". */
 export function collectionField(
 	displayName: string,

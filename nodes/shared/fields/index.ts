@@ -1,6 +1,7 @@
 /** Editor fields that several operations or nodes share; each node's own fields live with its operations. */
 export { authenticationField, credentialsByAuthentication } from './authentication';
 export {
+	binaryOutputField,
 	binaryPropertyField,
 	booleanField,
 	chosenNamesExpression,
@@ -10,7 +11,8 @@ export {
 	timeoutOption,
 	userIdField,
 } from './common';
-export { chatIdField, DIALOG_HELP, dialogIdField } from './locators';
+export { BOT_TOKEN_LENGTH, CHATBOT_CREDENTIALS } from './credentials';
+export { chatIdField, DIALOG_HELP, dialogIdField, locatorField, NOTIFY_HELP } from './locators';
 export { credentialRateLimitFields } from './rateLimit';
 export { attachmentsField, keyboardField, menuField } from './richContent';
 export { optionsProperty, readRunOptions, runOptionsHints } from './runOptions';

@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { DialogIdOptions } from '../values';
 import { ID_DIGITS } from '../values';
 
-function locatorField(options: {
+/** A resource locator: a searchable list (`searchListMethod`) or an ID the editor checks with `regex`. */
+export function locatorField(options: {
 	displayName: string;
 	name: string;
 	description: string;
@@ -42,7 +44,14 @@ function locatorField(options: {
 export const DIALOG_HELP =
 	'chatNNN for a group chat (e.g. chat12), sgNNN for a workgroup chat (e.g. sg5), or NNN, a user ID, for the private dialog with that user';
 
-export function dialogIdField(description: string): INodeProperties {
+/** How the notifications dialog is written, for the help of the fields that take it. */
+export const NOTIFY_HELP = 'or notify for the notifications';
+
+const NOTIFY = '[Nn][Oo][Tt][Ii][Ff][Yy]';
+
+/** The Dialog ID field; with `notify`, for an operation whose method also takes the notifications dialog. */
+export function dialogIdField(description: string, { notify = false }: DialogIdOptions = {}): INodeProperties {
+	const ids = `(?:[Cc][Hh][Aa][Tt]|[Ss][Gg])?${ID_DIGITS}`;
 	return locatorField({
 		displayName: 'Dialog ID',
 		name: 'dialogId',
@@ -50,8 +59,8 @@ export function dialogIdField(description: string): INodeProperties {
 		searchListMethod: 'searchDialogs',
 		listPlaceholder: 'Select a dialog...',
 		idPlaceholder: 'chat12',
-		regex: `^\\s*(?:[Cc][Hh][Aa][Tt]|[Ss][Gg])?${ID_DIGITS}\\s*$`,
-		errorMessage: 'Use chatNNN (group chat), sgNNN (workgroup chat) or NNN (a user ID)',
+		regex: notify ? `^\\s*(?:${ids}|${NOTIFY})\\s*$` : `^\\s*${ids}\\s*$`,
+		errorMessage: `Use chatNNN (group chat), sgNNN (workgroup chat)${notify ? ', NNN (a user ID) or notify' : ' or NNN (a user ID)'}`,
 	});
 }
 

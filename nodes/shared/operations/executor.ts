@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { readRunOptions } from '../fields';
 import { openClient, toFailureItem, toNodeApiError } from '../transport';
-import type { Authentication, Bitrix24Success, CallOutcome } from '../transport';
+import type { Authentication, Bitrix24Success, CallOutcome, CredentialProfiles } from '../transport';
 import { toInputErrorItem } from './itemReader';
 import type { OperationDescription, ResourceDescription } from './kinds';
 import { itemParameter } from './parameters';
@@ -65,11 +65,13 @@ function findOperation(resources: ResourceDescription[], resource: string, opera
 
 /**
  * The one loop every operation shares: validate every item first (a bad item is never sent), send the good ones
- * (batched where the operation allows), then emit outputs in input order, paired and scrubbed.
+ * (batched where the operation allows), then emit outputs in input order, paired and scrubbed. `credentials`: the
+ * node's credential for each Authentication value (default: the IM nodes').
  */
 export async function executeOperation(
 	this: IExecuteFunctions,
 	resources: ResourceDescription[],
+	credentials?: CredentialProfiles,
 ): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
 	const resource = this.getNodeParameter('resource', 0) as string;
@@ -87,7 +89,7 @@ export async function executeOperation(
 
 	const options = readRunOptions(this);
 	const authentication = this.getNodeParameter('authentication', 0) as Authentication;
-	const client = await openClient(this, authentication, options).catch((error: Error) => {
+	const client = await openClient(this, authentication, { ...options, credentials }).catch((error: Error) => {
 		throw new NodeOperationError(node, `Bitrix24 credential: ${error.message}`, {
 			description: 'Open the credential of this node and correct it; nothing was sent to Bitrix24.',
 		});

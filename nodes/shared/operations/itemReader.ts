@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import type { DialogIdOptions } from '../values';
 import {
+	isNotifyDialogId,
 	isTooLargeForId,
 	MAX_ID,
 	normalizeDialogId,
@@ -9,6 +11,7 @@ import {
 	toJson,
 	toPositiveInteger,
 	toPositiveIntegers,
+	toRfc3339,
 	toText,
 } from '../values';
 import { itemParameter } from './parameters';
@@ -23,8 +26,11 @@ export interface BinaryFile {
 /** Reads one item's fields, validated the way Bitrix24 would; throws an input error naming field and item. */
 export interface ItemReader {
 	readonly itemIndex: number;
-	/** `chatNNN`, `sgNNN` or `NNN` (a user id), from a plain value or a resource locator. */
-	dialogId(field: string): string;
+	/**
+	 * `chatNNN`, `sgNNN` or `NNN` (a user id), from a plain value or a resource locator; with `notify`, also the
+	 * notifications dialog `notify` (refused, with its own reason, where the operation's method does not take it).
+	 */
+	dialogId(field: string, options?: DialogIdOptions): string;
 	/** A numeric chat id; `chat12` is accepted and sent as 12. */
 	chatId(field: string): number;
 	positiveInteger(field: string): number;
@@ -32,10 +38,16 @@ export interface ItemReader {
 	optionalPositiveInteger(field: string): number | undefined;
 	/** Whole numbers > 0, from an array or a comma-separated list; at least one. */
 	positiveIntegers(field: string): number[];
+	/** `positiveIntegers`, or undefined when the field is empty (an empty text or, from an expression, an empty array). */
+	optionalPositiveIntegers(field: string): number[] | undefined;
+	/** A whole number > 0 from a resource locator (a pick from its list, or an ID). */
+	resourceId(field: string): number;
 	/** Trimmed, not empty; with `minLength`, at least that many characters (e.g. a search phrase). */
 	text(field: string, minLength?: number): string;
 	/** Trimmed; undefined when empty. */
 	optionalText(field: string): string | undefined;
+	/** A date and time in Bitrix24's RFC3339 form (UTC, e.g. `2026-03-01T08:00:00+00:00`); undefined when empty. */
+	optionalDateTime(field: string): string | undefined;
 	/** One of the documented values (compared case-insensitively, returned as documented). */
 	choice<T extends string>(field: string, allowed: readonly T[]): T;
 	/** A JSON object or array, given as JSON text or as an object; undefined when empty. */
@@ -44,8 +56,15 @@ export interface ItemReader {
 	attach(field: string): IDataObject | IDataObject[] | undefined;
 	/** A boolean field as Bitrix24's 'Y' / 'N'. */
 	flag(field: string, fallback: boolean): 'Y' | 'N';
-	/** The input binary named by the field (a binary property name such as `data`). */
-	binary(field: string): Promise<BinaryFile>;
+	/** `flag`, or undefined when the field is not set (an option of a collection that was not added). */
+	optionalFlag(field: string): 'Y' | 'N' | undefined;
+	/**
+	 * The input binary named by the field (a binary property name such as `data`); with `maxBytes`, a larger file is
+	 * refused before it is read into a request.
+	 */
+	binary(field: string, maxBytes?: number): Promise<BinaryFile>;
+	/** The input binary named by the field as base64, refused unless its MIME type is an image (an avatar). */
+	image(field: string): Promise<string>;
 	/**
 	 * Rejects the field with the operation's own rule (one the readers above do not cover): throws the same input error,
 	 * naming item, field and value (`shown` replaces the field's value in the message, e.g. for a very long value).
@@ -68,6 +87,9 @@ export function toInputErrorItem({ message, description }: NodeOperationError): 
 }
 
 const TOO_LARGE = `it is above ${MAX_ID}, the largest ID Bitrix24 stores`;
+
+const DIALOG_SHAPES = 'use chatNNN for a group chat, sgNNN for a workgroup chat or NNN (a user id) for a private dialog';
+const NOT_HERE = `it is the notifications dialog, which this operation does not take: ${DIALOG_SHAPES}`;
 
 /** Bitrix24 refuses an ATTACH longer than this once serialized (`ATTACH_OVERSIZE`). */
 const ATTACH_MAX_CHARS = 60000;
@@ -103,10 +125,28 @@ export function createItemReader(
 		if (isEmpty(value)) return undefined;
 		return check(field, value, toJson(value), 'it must be a JSON object or array');
 	};
+	const positiveIntegers = (field: string) =>
+		read(field, toPositiveIntegers, 'it must be one or more whole numbers greater than 0, separated by commas');
+	const binary = async (field: string, maxBytes?: number): Promise<BinaryFile> => {
+		const propertyName = read(field, toText, 'it must name an input binary property, e.g. data');
+		const item = context.getInputData()[itemIndex];
+		if (!item?.binary?.[propertyName]) {
+			throw rejection(field, propertyName, 'the input item has no binary property of that name');
+		}
+		const file = item.binary[propertyName];
+		const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, propertyName);
+		if (maxBytes !== undefined && buffer.length > maxBytes) {
+			throw rejection(field, propertyName, `its file is ${buffer.length} bytes, more than the ${maxBytes} bytes Bitrix24 accepts`);
+		}
+		return { fileName: file.fileName ?? propertyName, mimeType: file.mimeType, base64: buffer.toString('base64') };
+	};
 	return {
 		itemIndex,
-		dialogId: (field) =>
-			read(field, normalizeDialogId, 'use chatNNN for a group chat, sgNNN for a workgroup chat or NNN (a user id) for a private dialog', true),
+		dialogId: (field, options = {}) => {
+			const value = itemParameter(context, field, itemIndex, '', true);
+			const expected = options.notify ? `${DIALOG_SHAPES}, or notify for the notifications` : DIALOG_SHAPES;
+			return check(field, value, normalizeDialogId(value, options), isNotifyDialogId(value) ? NOT_HERE : expected);
+		},
 		chatId: (field) => read(field, toChatId, 'use the chat\'s number, e.g. 12 (or chat12)', true),
 		positiveInteger: (field) => read(field, toPositiveInteger, 'it must be a whole number greater than 0'),
 		optionalPositiveInteger: (field) => {
@@ -114,8 +154,12 @@ export function createItemReader(
 			if (isEmpty(value)) return undefined;
 			return check(field, value, toPositiveInteger(value), 'it must be a whole number greater than 0, or empty');
 		},
-		positiveIntegers: (field) =>
-			read(field, toPositiveIntegers, 'it must be one or more whole numbers greater than 0, separated by commas'),
+		positiveIntegers,
+		optionalPositiveIntegers: (field) => {
+			const value = valueOf(field);
+			return isEmpty(value) || (Array.isArray(value) && value.length === 0) ? undefined : positiveIntegers(field);
+		},
+		resourceId: (field) => read(field, toPositiveInteger, 'it must be a whole number greater than 0', true),
 		text: (field, minLength = 1) =>
 			read(
 				field,
@@ -126,6 +170,11 @@ export function createItemReader(
 				minLength > 1 ? `it must be at least ${minLength} characters long` : 'it must not be empty',
 			),
 		optionalText: (field) => toText(valueOf(field)),
+		optionalDateTime: (field) => {
+			const value = valueOf(field);
+			if (isEmpty(value)) return undefined;
+			return check(field, value, toRfc3339(value), 'it must be a date and time, e.g. 2026-03-01T09:00:00+01:00 (without a time zone: UTC)');
+		},
 		choice: <T extends string>(field: string, allowed: readonly T[]) =>
 			read(
 				field,
@@ -144,19 +193,18 @@ export function createItemReader(
 			);
 		},
 		flag: (field, fallback) => (itemParameter(context, field, itemIndex, fallback) === true ? 'Y' : 'N'),
-		binary: async (field) => {
-			const propertyName = read(field, toText, 'it must name an input binary property, e.g. data');
-			const item = context.getInputData()[itemIndex];
-			if (!item?.binary?.[propertyName]) {
-				throw rejection(field, propertyName, 'the input item has no binary property of that name');
+		optionalFlag: (field) => {
+			// n8n throws for a missing parameter without a fallback: null marks "not set".
+			const value = itemParameter(context, field, itemIndex, null);
+			return value === null || value === undefined ? undefined : value === true ? 'Y' : 'N';
+		},
+		binary,
+		image: async (field) => {
+			const file = await binary(field);
+			if (!/^image\//i.test(file.mimeType ?? '')) {
+				throw rejection(field, `${file.fileName} (${file.mimeType || 'no MIME type'})`, 'the avatar must be an image, e.g. image/png or image/jpeg');
 			}
-			const binary = item.binary[propertyName];
-			const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, propertyName);
-			return {
-				fileName: binary.fileName ?? propertyName,
-				mimeType: binary.mimeType,
-				base64: buffer.toString('base64'),
-			};
+			return file.base64;
 		},
 		invalid: (field, expected, shown) => {
 			throw rejection(field, shown === undefined ? valueOf(field) : shown, expected);

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import type { Bitrix24Failure, Bitrix24Success, CallOutcome } from '../transport';
+import type { Bitrix24Failure, Bitrix24Success, CallOutcome, ParameterPlacement } from '../transport';
 import type { ItemReader } from './itemReader';
 
 /**
@@ -21,6 +21,8 @@ interface OperationBase {
 	fields: INodeProperties[];
 	/** The one place Bitrix24's UPPER_CASE parameter names appear. */
 	toParams(read: ItemReader): IDataObject | Promise<IDataObject>;
+	/** Where its calls carry the credential's call parameters, when not at the top level (see ParameterPlacement). */
+	credentialParameters?: ParameterPlacement;
 }
 
 /**

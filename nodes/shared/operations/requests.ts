@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { ParameterPlacement } from '../transport';
+
 import { createItemReader } from './itemReader';
 import type { OperationDescription } from './kinds';
 import { itemParameter } from './parameters';
@@ -14,6 +16,8 @@ export interface ItemRequest {
 	retrySafe: boolean;
 	/** For a list operation: how many records the item wants (undefined: all of them). */
 	limit?: number;
+	/** Where the credential's call parameters go. */
+	placement?: ParameterPlacement;
 }
 
 /** Reads and validates one item's fields into its request; throws the reader's input error for a bad value. */
@@ -28,10 +32,11 @@ export async function readRequest(
 	const method =
 		operation.kind === 'steps' ? undefined : typeof operation.method === 'string' ? operation.method : operation.method(read);
 	const params = await operation.toParams(read);
+	const placement = operation.credentialParameters;
 	if (operation.kind === 'list') {
 		const returnAll = itemParameter(context, 'returnAll', itemIndex, false) === true;
-		return { itemIndex, method, params, retrySafe: true, limit: returnAll ? undefined : read.positiveInteger('limit') };
+		return { itemIndex, method, params, retrySafe: true, limit: returnAll ? undefined : read.positiveInteger('limit'), placement };
 	}
 	const retrySafe = typeof operation.retrySafe === 'boolean' ? operation.retrySafe : operation.retrySafe(read);
-	return { itemIndex, method, params, retrySafe };
+	return { itemIndex, method, params, retrySafe, placement };
 }

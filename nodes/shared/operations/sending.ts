@@ -11,7 +11,7 @@ async function readPages(client: Bitrix24Client, operation: ListOperation, reque
 	let params = request.params;
 	for (;;) {
 		const size = request.limit === undefined ? max : Math.min(max, request.limit - records.length);
-		const outcome = await client.call(operation.method, { ...params, [param]: size }, true);
+		const outcome = await client.call(operation.method, { ...params, [param]: size }, true, request.placement);
 		if (!outcome.ok) return outcome;
 		const page = operation.paging.records(outcome.value);
 		records.push(...page);
@@ -32,13 +32,17 @@ function checked(operation: OperationDescription, method: string | undefined, se
 async function sendOne(client: Bitrix24Client, operation: OperationDescription, request: ItemRequest): Promise<CallOutcome> {
 	switch (operation.kind) {
 		case 'call':
-			return checked(operation, request.method, await client.call(request.method as string, request.params, request.retrySafe));
+			return checked(
+				operation,
+				request.method,
+				await client.call(request.method as string, request.params, request.retrySafe, request.placement),
+			);
 		case 'list':
 			return await readPages(client, operation, request);
 		case 'steps':
 			return await operation.run(
 				{
-					call: async (method, params) => await client.call(method, params, request.retrySafe),
+					call: async (method, params) => await client.call(method, params, request.retrySafe, request.placement),
 					download: async (url, method) => await client.download(url, method),
 				},
 				request.params,
@@ -58,10 +62,15 @@ export async function sendAll(
 	batching: boolean,
 	stopAtFirstFailure: boolean,
 ): Promise<Map<number, CallOutcome>> {
-	const batchable = operation.kind === 'call' && operation.batchable && !(stopAtFirstFailure && operation.check);
+	// A call that needs the credential's replacement is checked for it before sending, so it goes on its own.
+	const batchable =
+		operation.kind === 'call' &&
+		operation.batchable &&
+		!(stopAtFirstFailure && operation.check) &&
+		!operation.credentialParameters?.replacementInside;
 	if (batching && batchable && requests.length > 1) {
 		const byKey = await client.callBatch(
-			requests.map(({ itemIndex, method, params }) => ({ key: `i${itemIndex}`, method: method as string, params })),
+			requests.map(({ itemIndex, method, params, placement }) => ({ key: `i${itemIndex}`, method: method as string, params, placement })),
 			// One flag for the whole batch: safe only if every item is.
 			requests.every((request) => request.retrySafe),
 			{ stopAtFirstFailure },

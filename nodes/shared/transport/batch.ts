@@ -1,3 +1,4 @@
+import type { ParameterPlacement } from './callParameters';
 import type { Bitrix24Outcome, Bitrix24Success, Bitrix24Time } from './types';
 
 /** The portal runs at most this many commands of one `batch`; the rest fail with ERROR_BATCH_LENGTH_EXCEEDED. */
@@ -7,6 +8,8 @@ export interface BatchCommand {
 	key: string;
 	method: string;
 	params: Record<string, unknown>;
+	/** Where the credential's call parameters go in this command (see Bitrix24Client.call). */
+	placement?: ParameterPlacement;
 }
 
 export function chunkCommands<T>(commands: T[], size = MAX_BATCH_COMMANDS): T[][] {

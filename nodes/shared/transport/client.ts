@@ -3,11 +3,13 @@ import { sleep } from 'n8n-workflow';
 
 import { batchBody, chunkCommands, readBatchResult } from './batch';
 import type { BatchCommand } from './batch';
+import { CallParameterSet } from './callParameters';
+import type { ParameterPlacement } from './callParameters';
 import { fetchFile } from './download';
 import { toNodeApiError } from './errors';
 import type { LeakyBucket, RateLimit } from './limiter';
 import { bucketFor, stricter } from './limiter';
-import type { Authentication, Connection } from './request';
+import type { Authentication, Connection, CredentialProfiles } from './request';
 import { connect, send } from './request';
 import { decideRetry, isRetryableCode } from './retry';
 import type { Scrubber } from './scrub';
@@ -30,6 +32,8 @@ function naming(method: string, outcome: Bitrix24Outcome): CallOutcome {
 export class Bitrix24Client {
 	private readonly bucket: LeakyBucket;
 
+	private readonly parameters: CallParameterSet;
+
 	/** `rateLimit`: a node's own setting, which can only make the credential's limit stricter. */
 	constructor(
 		private readonly context: Context,
@@ -37,6 +41,7 @@ export class Bitrix24Client {
 		rateLimit?: RateLimit,
 	) {
 		this.bucket = bucketFor(connection.portal, stricter(connection.rateLimit, rateLimit));
+		this.parameters = new CallParameterSet(connection.callParameters);
 	}
 
 	/** The portal's origin, e.g. `https://acme.bitrix24.com`. */
@@ -49,15 +54,26 @@ export class Bitrix24Client {
 		return this.connection.scrubber;
 	}
 
-	/** One request, with its retries; the outcome of the last attempt. */
-	async call(method: string, params: IDataObject, retrySafe: boolean): Promise<CallOutcome> {
+	/**
+	 * One request, with its retries; the outcome of the last attempt. The credential's call parameters go where
+	 * `placement` says; when the portal refuses them as no longer valid, the credential's replacement is tried.
+	 */
+	async call(method: string, params: IDataObject, retrySafe: boolean, placement?: ParameterPlacement): Promise<CallOutcome> {
+		const missing = this.parameters.missing(placement);
+		if (missing) return { ok: false, failure: { kind: 'api', code: 'CREDENTIAL_INCOMPLETE', description: missing, method } };
 		const started = Date.now();
 		for (let attempt = 1; ; attempt++) {
 			await this.bucket.acquire();
-			const outcome = await send(this.context, this.connection, method, params);
+			const signedWithReplacement = this.parameters.usingReplacement;
+			const outcome = await send(this.context, this.connection, method, this.parameters.apply(params, placement));
 			if (outcome.ok) {
 				this.bucket.onSuccess();
 				return outcome;
+			}
+			// The portal refused the credential's parameters before running anything: the replacement goes at once.
+			if (this.parameters.retriesAfter(outcome.failure.code, signedWithReplacement)) {
+				this.parameters.useReplacement();
+				continue;
 			}
 			const delayMs = this.retryDelay(outcome.failure, attempt, started, retrySafe);
 			if (delayMs === undefined) return naming(method, outcome);
@@ -130,23 +146,29 @@ export class Bitrix24Client {
 		for (let attempt = 1; ; attempt++) {
 			if (pending.length === 1) {
 				const [only] = pending;
-				const outcome = await this.call(only.method, only.params as IDataObject, retrySafe);
+				const outcome = await this.call(only.method, only.params as IDataObject, retrySafe, only.placement);
 				outcomes.set(only.key, outcome);
 				return outcome.ok;
 			}
 			await this.bucket.acquire();
-			const answer = await send(this.context, this.connection, 'batch', batchBody(pending, halt) as unknown as IDataObject);
+			const signedWithReplacement = this.parameters.usingReplacement;
+			const signed = pending.map((command) => ({ ...command, params: this.parameters.apply(command.params as IDataObject, command.placement) }));
+			const answer = await send(this.context, this.connection, 'batch', batchBody(signed, halt) as unknown as IDataObject);
 			let retry: Settled['retry'];
 			if (answer.ok) {
 				this.bucket.onSuccess();
 				const perKey = readBatchResult(answer.value.result, pending.map(({ key }) => key));
-				const settled = halt ? settleHalted(pending, perKey, retrySafe, outcomes) : settleAll(pending, perKey, retrySafe, outcomes);
+				// Commands refused before they ran: rate limits, and the credential's parameters it can replace.
+				const again = (code: string) => isRetryableCode(code, retrySafe) || this.parameters.retriesAfter(code, signedWithReplacement);
+				const settled = halt ? settleHalted(pending, perKey, again, outcomes) : settleAll(pending, perKey, again, outcomes);
 				if (!settled.retry) return settled.allOk;
 				retry = settled.retry;
 			} else {
 				retry = { again: pending, cause: answer.failure };
 			}
-			const delayMs = this.retryDelay(retry.cause, attempt, started, retrySafe);
+			const replaced = this.parameters.retriesAfter(retry.cause.code, signedWithReplacement);
+			if (replaced) this.parameters.useReplacement();
+			const delayMs = replaced ? 0 : this.retryDelay(retry.cause, attempt, started, retrySafe);
 			if (delayMs === undefined) {
 				// Given up. Without halt, an answered batch already gave every command its own outcome; a failed request
 				// is every command's failure. With halt, only the first command left failed: nothing after it ran.
@@ -170,20 +192,20 @@ interface Settled {
 function settleAll(
 	pending: BatchCommand[],
 	perKey: Map<string, Bitrix24Outcome>,
-	retrySafe: boolean,
+	again: (code: string) => boolean,
 	outcomes: Map<string, CallOutcome>,
 ): Settled {
-	const again: BatchCommand[] = [];
+	const resend: BatchCommand[] = [];
 	let cause: Bitrix24Failure | undefined;
 	for (const command of pending) {
 		const outcome = perKey.get(command.key) as Bitrix24Outcome;
-		if (!outcome.ok && isRetryableCode(outcome.failure.code, retrySafe)) {
+		if (!outcome.ok && again(outcome.failure.code)) {
 			cause = cause ?? outcome.failure;
-			again.push(command);
+			resend.push(command);
 		}
 		outcomes.set(command.key, naming(command.method, outcome));
 	}
-	return { allOk: [...perKey.values()].every((outcome) => outcome.ok), retry: cause && { again, cause } };
+	return { allOk: [...perKey.values()].every((outcome) => outcome.ok), retry: cause && { again: resend, cause } };
 }
 
 /**
@@ -193,13 +215,13 @@ function settleAll(
 function settleHalted(
 	pending: BatchCommand[],
 	perKey: Map<string, Bitrix24Outcome>,
-	retrySafe: boolean,
+	again: (code: string) => boolean,
 	outcomes: Map<string, CallOutcome>,
 ): Settled {
 	for (let index = 0; index < pending.length; index++) {
 		const command = pending[index];
 		const outcome = perKey.get(command.key) as Bitrix24Outcome;
-		if (!outcome.ok && isRetryableCode(outcome.failure.code, retrySafe)) {
+		if (!outcome.ok && again(outcome.failure.code)) {
 			return { allOk: false, retry: { again: pending.slice(index), cause: outcome.failure } };
 		}
 		outcomes.set(command.key, naming(command.method, outcome));
@@ -212,13 +234,15 @@ export interface ClientOptions {
 	timeoutMs?: number;
 	/** A node's own Rate Limit option, for saved workflows that set one: it can only lower the credential's. */
 	rateLimit?: RateLimit;
+	/** The credentials of the node (default: the IM nodes'). */
+	credentials?: CredentialProfiles;
 }
 
 /** A client for the credential the node's Authentication picks; throws a plain Error when the credential is unusable. */
 export async function openClient(
 	context: Context,
 	authentication: Authentication,
-	{ timeoutMs, rateLimit }: ClientOptions = {},
+	{ timeoutMs, rateLimit, credentials }: ClientOptions = {},
 ): Promise<Bitrix24Client> {
-	return new Bitrix24Client(context, await connect(context, authentication, timeoutMs), rateLimit);
+	return new Bitrix24Client(context, await connect(context, authentication, timeoutMs, credentials), rateLimit);
 }

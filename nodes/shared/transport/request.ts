@@ -6,6 +6,8 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
+import type { CallParameters } from './callParameters';
+import { secretsOf } from './callParameters';
 import { readEnvelope } from './envelope';
 import type { RateLimit } from './limiter';
 import { planLimit, STANDARD_PLAN } from './limiter';
@@ -17,9 +19,29 @@ export type Authentication = 'webhook' | 'oAuth2';
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
+/** How the transport uses one n8n credential type. */
+export interface CredentialProfile {
+	/** The n8n credential type. */
+	type: string;
+	/** What signs the requests: the credential's incoming-webhook URL, or its OAuth2 token. */
+	signing: Authentication;
+	/** The secrets the credential sends as call parameters; throws a plain Error for an unusable value. */
+	callParameters?(credentials: IDataObject): CallParameters;
+}
+
+/** The credential each value of a node's Authentication field picks. */
+export type CredentialProfiles = Record<Authentication, CredentialProfile>;
+
+/** The credentials of the IM nodes. */
+export const DEFAULT_CREDENTIALS: CredentialProfiles = {
+	webhook: { type: 'bitrix24WebhookApi', signing: 'webhook' },
+	oAuth2: { type: 'bitrix24OAuth2Api', signing: 'oAuth2' },
+};
+
 /** Everything needed to talk to one portal with one credential, resolved once per execution. */
 export interface Connection {
-	credentialType: 'bitrix24WebhookApi' | 'bitrix24OAuth2Api';
+	credentialType: string;
+	signing: Authentication;
 	baseUrl: string;
 	/** The portal's origin: the key of its rate limit. */
 	portal: string;
@@ -27,6 +49,7 @@ export interface Connection {
 	rateLimit: RateLimit;
 	scrubber: Scrubber;
 	timeoutMs: number;
+	callParameters?: CallParameters;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -45,39 +68,38 @@ function credentialLimit(credentials: IDataObject): RateLimit {
 	return planLimit(credentials.rateLimit, credentials.rateLimitBurst, credentials.rateLimitPerSecond) ?? STANDARD_PLAN;
 }
 
+/** Where the requests of a credential go, and the secrets it holds. */
+function endpointOf(signing: Authentication, credentials: IDataObject): { baseUrl: string; portal: string; secrets: string[] } {
+	if (signing === 'oAuth2') {
+		const token = (credentials.oauthTokenData ?? {}) as IDataObject;
+		const clientEndpoint = typeof token.client_endpoint === 'string' ? token.client_endpoint : '';
+		const baseUrl = withSlash(clientEndpoint || `${String(credentials.portalUrl ?? '').replace(/\/+$/, '')}/rest/`);
+		const secrets = [token.access_token, token.refresh_token, credentials.clientSecret] as string[];
+		return { baseUrl, portal: origin(baseUrl), secrets };
+	}
+	const address = parseWebhookUrl(credentials.webhookUrl as string);
+	return { baseUrl: address.baseUrl, portal: address.portal, secrets: [address.secret] };
+}
+
 export async function connect(
 	context: Context,
 	authentication: Authentication,
 	timeoutMs = DEFAULT_TIMEOUT_MS,
+	profiles: CredentialProfiles = DEFAULT_CREDENTIALS,
 ): Promise<Connection> {
-	if (authentication === 'oAuth2') {
-		const credentials = await context.getCredentials('bitrix24OAuth2Api');
-		const token = (credentials.oauthTokenData ?? {}) as IDataObject;
-		const clientEndpoint = typeof token.client_endpoint === 'string' ? token.client_endpoint : '';
-		const baseUrl = withSlash(clientEndpoint || `${String(credentials.portalUrl ?? '').replace(/\/+$/, '')}/rest/`);
-		const scrubber = new Scrubber([
-			token.access_token as string,
-			token.refresh_token as string,
-			credentials.clientSecret as string,
-		]);
-		return {
-			credentialType: 'bitrix24OAuth2Api',
-			baseUrl,
-			portal: origin(baseUrl),
-			rateLimit: credentialLimit(credentials),
-			scrubber,
-			timeoutMs,
-		};
-	}
-	const credentials = await context.getCredentials('bitrix24WebhookApi');
-	const address = parseWebhookUrl(credentials.webhookUrl as string);
+	const profile = profiles[authentication];
+	const credentials = await context.getCredentials(profile.type);
+	const { baseUrl, portal, secrets } = endpointOf(profile.signing, credentials);
+	const callParameters = profile.callParameters?.(credentials);
 	return {
-		credentialType: 'bitrix24WebhookApi',
-		baseUrl: address.baseUrl,
-		portal: address.portal,
+		credentialType: profile.type,
+		signing: profile.signing,
+		baseUrl,
+		portal,
 		rateLimit: credentialLimit(credentials),
-		scrubber: new Scrubber([address.secret]),
+		scrubber: new Scrubber([...secrets, ...secretsOf(callParameters)]),
 		timeoutMs,
+		callParameters,
 	};
 }
 
@@ -150,7 +172,7 @@ export async function send(
 		returnFullResponse: true,
 		timeout: connection.timeoutMs,
 		// OAuth2: a 401 must throw, or n8n would not refresh the token and retry.
-		ignoreHttpStatusErrors: connection.credentialType === 'bitrix24OAuth2Api' ? { ignore: true, except: [401] } : true,
+		ignoreHttpStatusErrors: connection.signing === 'oAuth2' ? { ignore: true, except: [401] } : true,
 	};
 	try {
 		const response = (await context.helpers.httpRequestWithAuthentication.call(

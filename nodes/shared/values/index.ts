@@ -15,6 +15,17 @@ export const ID_DIGITS =
 const DIALOG_ID = /^(chat|sg)?(\d+)$/i;
 const CHAT_ID = /^(chat)?(\d+)$/i;
 
+/**
+ * The notifications "dialog". Bitrix24 compares it case-sensitively (`=== 'notify'`) and takes it only where a method
+ * says so (im.dialog.read, im.recent.pin, im.recent.hide, im.recent.unread); elsewhere it fails the Dialog ID check.
+ */
+export const NOTIFY_DIALOG_ID = 'notify';
+
+export interface DialogIdOptions {
+	/** Whether the notifications dialog `notify` is a valid Dialog ID here. */
+	notify?: boolean;
+}
+
 /** Bitrix24's search methods refuse shorter phrases (FIND_SHORT). */
 export const MIN_SEARCH_LENGTH = 2;
 
@@ -29,11 +40,18 @@ function textOf(value: unknown): string | undefined {
 	return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : undefined;
 }
 
+/** Whether a value names the notifications dialog (`notify`, in any case, with surrounding whitespace). */
+export function isNotifyDialogId(value: unknown): boolean {
+	return textOf(value)?.toLowerCase() === NOTIFY_DIALOG_ID;
+}
+
 /**
  * A Dialog ID in its one canonical form: `chat12`, `sg5` or `42` (a user id) - lower-case prefix, no leading zeros,
- * no whitespace, within MAX_ID. ` CHAT012 ` → `chat12`. Undefined when Bitrix24 would reject it or read another id.
+ * no whitespace, within MAX_ID - or, where `notify` is allowed, `notify`. ` CHAT012 ` → `chat12`. Undefined when
+ * Bitrix24 would reject it or read another id.
  */
-export function normalizeDialogId(value: unknown): string | undefined {
+export function normalizeDialogId(value: unknown, { notify = false }: DialogIdOptions = {}): string | undefined {
+	if (notify && isNotifyDialogId(value)) return NOTIFY_DIALOG_ID;
 	const match = DIALOG_ID.exec(textOf(value) ?? '');
 	const id = match ? idOf(match[2]) : undefined;
 	return id === undefined ? undefined : `${(match?.[1] ?? '').toLowerCase()}${id}`;
@@ -95,3 +113,37 @@ export function objectOrUndefined(value: unknown): IDataObject | undefined {
 
 /** A JSON object, or `{}` for anything else (PHP sends an empty map as `[]`). */
 export const asObject = (value: unknown): IDataObject => objectOrUndefined(value) ?? {};
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/** The text of a date-time value: a string, a Date, or an object that prints as ISO text (n8n's Luxon DateTime). */
+function dateTimeText(value: unknown): string {
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString();
+	if (typeof value === 'string') return value.trim();
+	return typeof value === 'object' && value !== null ? String(value) : '';
+}
+
+/** Minutes east of UTC of an offset such as `Z`, `+01:00` or `-0530`; undefined for an impossible one. */
+function offsetMinutes(zone: string): number | undefined {
+	if (zone.toUpperCase() === 'Z') return 0;
+	const [hours, minutes] = [Number(zone.slice(1, 3)), Number(zone.slice(-2))];
+	if (hours > 23 || minutes > 59) return undefined;
+	return (zone.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
+}
+
+/**
+ * A date and time as Bitrix24's RFC3339 parameters take it (PHP `Y-m-d\TH:i:sP`), in one canonical form: UTC, whole
+ * seconds, `2026-03-01T08:00:00+00:00`. Takes `2026-03-01`, `2026-03-01T09:00`, `2026-03-01 09:00:00.5+01:00` and the
+ * like; a time without a zone is UTC. Undefined for anything else, an impossible date (February 30) included.
+ */
+export function toRfc3339(value: unknown): string | undefined {
+	const match = DATE_TIME.exec(dateTimeText(value));
+	if (!match) return undefined;
+	const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0));
+	const wallClock = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+	const fields = [wallClock.getUTCFullYear(), wallClock.getUTCMonth() + 1, wallClock.getUTCDate(), wallClock.getUTCHours()];
+	if (fields.join() !== [year, month, day, hour].join() || minute > 59 || second > 59) return undefined;
+	const offset = offsetMinutes(match[7] ?? 'Z');
+	if (offset === undefined) return undefined;
+	return new Date(wallClock.getTime() - offset * 60000).toISOString().replace(/\.\d{3}Z$/, '+00:00');
+}

@@ -3,7 +3,7 @@
 const { RestError, intval, toList } = require('../errors');
 const st = require('../state');
 const { readChatId, readDialog, requireMember, chatOut, isGeneral, CHAT_COLORS } = require('./common');
-const { restFile, imageInfo } = require('./disk');
+const { restFile, imageInfo } = require('./fileData');
 
 const forbidden = (text) => new RestError('ACCESS_ERROR', text, 403);
 const wrongRequest = (text) => new RestError('WRONG_REQUEST', text);

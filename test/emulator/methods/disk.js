@@ -9,73 +9,29 @@
  *
  * state.disk.folders[id] { id, name, chatId, storageId }
  * state.disk.files[id]   { id, name, folderId, size, content (Buffer as base64), createdBy, createTime, token, fileId }
+ * state.disk.links[token] { fileId, userId }: one-time links of im.v2.File.download, gone once fetched
  */
 const crypto = require('node:crypto');
 const { RestError, RawBody, intval, phpBool, toList, isoDate } = require('../errors');
+const { MIME, imageInfo, restFile, extensionOf } = require('./fileData');
 const st = require('../state');
 const { userName, dialogEmpty, readDialog, requireMember } = require('./common');
 
-const MIME = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', txt: 'text/plain',
-	pdf: 'application/pdf', json: 'application/json', csv: 'text/csv' };
-
-/** PNG / JPEG / GIF by magic bytes, with the pixel size; null for anything else. */
-function imageInfo(buf) {
-	if (!buf || buf.length < 10) return null;
-	if (buf.length >= 24 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
-		return { type: 'png', width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) };
-	}
-	const head = buf.subarray(0, 6).toString('latin1');
-	if (head === 'GIF87a' || head === 'GIF89a') return { type: 'gif', width: buf.readUInt16LE(6), height: buf.readUInt16LE(8) };
-	if (buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) {
-		let i = 2;
-		while (i + 9 < buf.length) {
-			if (buf[i] !== 0xff) {
-				i++;
-				continue;
-			}
-			const marker = buf[i + 1];
-			if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) {
-				return { type: 'jpeg', width: buf.readUInt16BE(i + 7), height: buf.readUInt16BE(i + 5) };
-			}
-			i += 2 + buf.readUInt16BE(i + 2);
-		}
-		return { type: 'jpeg', width: 0, height: 0 };
-	}
-	return null;
-}
-
-/** Strict base64 (a data: URL prefix allowed) -> Buffer, or null when it is not base64 or decodes to nothing. */
-function decodeBase64(text) {
-	if (typeof text !== 'string') return null;
-	const body = text.replace(/^data:[^;,]*;base64,/i, '').replace(/\s+/g, '');
-	if (body === '' || !/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 === 1) return null;
-	const buf = Buffer.from(body, 'base64');
-	return buf.length ? buf : null;
-}
-
-/** A CRestUtil::saveFile value: [name, base64] (list or {0,1} map) or a bare base64 string -> { name, buf } or null. */
-function restFile(value) {
-	const list = toList(value);
-	if (list) return list.length >= 2 ? { name: String(list[0] || ''), buf: decodeBase64(list[1]) } : null;
-	if (typeof value === 'string') return { name: '', buf: decodeBase64(value) };
-	return null;
-}
-
-function extensionOf(name) {
-	const m = /\.([A-Za-z0-9]+)$/.exec(name);
-	return m ? m[1].toLowerCase() : '';
-}
-
-/** The credential part of a download link for the caller: webhook path with secret, or ?auth=<access token>. */
-function downloadUrl(ctx, file, extra = '') {
-	const token = encodeURIComponent(`disk|${Buffer.from(`id=${file.id}&_=${file.token}`).toString('base64')}`);
+/** A download link with this token for the caller, with its credential: webhook path with secret, or ?auth=<token>. */
+function linkUrl(ctx, token, extra = '') {
 	const base = ctx.emu.baseUrl || 'http://127.0.0.1';
+	const query = `token=${encodeURIComponent(token)}${extra}`;
 	if (ctx.auth && ctx.auth.type === 'webhook') {
 		const secret = ctx.auth.credentialKey.slice('webhook:'.length);
-		return `${base}/rest/${ctx.auth.userId}/${secret}/download.json?token=${token}${extra}`;
+		return `${base}/rest/${ctx.auth.userId}/${secret}/download.json?${query}`;
 	}
 	const auth = ctx.auth && ctx.auth.token ? `auth=${ctx.auth.token}&` : '';
-	return `${base}/rest/download.json?${auth}token=${token}${extra}`;
+	return `${base}/rest/download.json?${auth}${query}`;
+}
+
+/** The file's lasting download link (DOWNLOAD_URL, urlDownload, ...). */
+function downloadUrl(ctx, file, extra = '') {
+	return linkUrl(ctx, `disk|${Buffer.from(`id=${file.id}&_=${file.token}`).toString('base64')}`, extra);
 }
 
 /** The chat's folder, created on first use (like CIMDisk::GetFolderModel). */
@@ -263,14 +219,23 @@ function fileGet(ctx) {
 	return diskFileOut(ctx, file);
 }
 
+/** The file a token names: a lasting `disk|` token, or a one-time `im|` token (im.v2.File.download) of this caller. */
+function fileOfToken(ctx, raw) {
+	const oneTime = ctx.state.disk.links[raw];
+	if (oneTime) {
+		delete ctx.state.disk.links[raw];
+		return oneTime.userId === ctx.userId ? ctx.state.disk.files[oneTime.fileId] : undefined;
+	}
+	const m = /^disk\|(.+)$/.exec(raw);
+	const q = new URLSearchParams(m ? Buffer.from(m[1], 'base64').toString('utf8') : '');
+	const file = ctx.state.disk.files[intval(q.get('id'))];
+	return file && file.token === q.get('_') ? file : undefined;
+}
+
 /** The body of a download link: the file's bytes when the token names a file the caller can read. */
 function download(ctx) {
-	const raw = String(ctx.params.token || '');
-	const m = /^disk\|(.+)$/.exec(raw);
-	const decoded = m ? Buffer.from(m[1], 'base64').toString('utf8') : '';
-	const q = new URLSearchParams(decoded);
-	const file = ctx.state.disk.files[intval(q.get('id'))];
-	if (!file || file.token !== q.get('_') || !canRead(ctx.state, file, ctx.userId)) {
+	const file = fileOfToken(ctx, String(ctx.params.token || ''));
+	if (!file || !canRead(ctx.state, file, ctx.userId)) {
 		throw new RestError('ERROR_NOT_FOUND', 'File not found', 404);
 	}
 	return new RawBody(Buffer.from(file.content, 'base64'), MIME[extensionOf(file.name)] || 'application/octet-stream', file.name);
@@ -286,5 +251,5 @@ module.exports = {
 		'disk.file.get': { fn: fileGet, scope: 'disk', upper: false },
 		download: { fn: download, scope: null, upper: false },
 	},
-	imageInfo, decodeBase64, restFile, filesOfMessages,
+	filesOfMessages, chatFolder, storeFile, canRead, imFileOut, linkUrl,
 };

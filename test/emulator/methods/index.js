@@ -1,6 +1,8 @@
 'use strict';
 /** The method registry: name -> { fn, scope, upper, noOperating } from every method family. */
 const events = require('./events');
+const botEvents = require('./botEvents');
+const { instrument, recordAround } = require('./changes');
 
 const families = [
 	require('../batch'),
@@ -13,7 +15,21 @@ const families = [
 	require('./notify'),
 	require('./user'),
 	require('./disk'),
+	require('./filesV2'),
+	require('./messageSearch'),
+	require('./notifyReplies'),
+	require('./department'),
+	require('./botBots'),
+	botEvents,
+	require('./botChats'),
+	require('./botMessages'),
+	require('./botCommands'),
+	require('./botFiles'),
+	require('./openlines'),
 ];
+
+/** The event queues (im.v2 user events, imbot.v2 bot events), fed from what each method call changes. */
+const recorders = [events.recorder, botEvents.recorder];
 
 function buildRegistry() {
 	const registry = new Map();
@@ -28,8 +44,12 @@ function buildRegistry() {
 			});
 		}
 	}
-	// im.v2.Event.* queue: record message/reaction/join events around every other method.
-	return events.instrument(registry);
+	return instrument(registry, recorders);
 }
 
-module.exports = { buildRegistry };
+/** Runs a test API action on the portal (e.g. a customer's message) so that the event queues see it too. */
+function recorded(ctx, fn) {
+	return recordAround(recorders, ctx, fn);
+}
+
+module.exports = { buildRegistry, recorded };

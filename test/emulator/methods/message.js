@@ -253,6 +253,8 @@ function messageCommand(ctx) {
 	}
 	const params = p.COMMAND_PARAMS === undefined || p.COMMAND_PARAMS === null ? '' : String(p.COMMAND_PARAMS);
 	ctx.state.commands.push({ botId, command: name, params, messageId: id, chatId: chat.id, userId: ctx.userId });
+	// An imbot.v2 bot gets the press as ONIMBOTV2COMMANDADD (botEvents.js) and answers by itself.
+	if (bot.version === 2) return true;
 	const answer = name === 'echo' ? (params.trim() || '(no text)')
 		: `Commands: ${bot.commands.map((c) => `/${c.command}${c.params ? ` ${c.params}` : ''} - ${c.title}`).join(', ')}`;
 	st.addMessage(ctx.state, chat, botId, answer, { COMMAND_CONTEXT: 'TEXTAREA', BOT_ANSWER: name });
@@ -260,7 +262,7 @@ function messageCommand(ctx) {
 }
 
 module.exports = {
-	checkAttach, APP_NAME,
+	checkAttach, jsonValue, APP_NAME,
 	scope: 'im',
 	upper: true,
 	methods: {

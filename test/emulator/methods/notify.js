@@ -54,12 +54,23 @@ function mine(ctx) {
 	return Object.values(ctx.state.notifications).filter((n) => n.userId === ctx.userId).sort((a, b) => b.id - a.id);
 }
 
+/** A confirm notification's buttons as the keyboard JSON Bitrix24 lists them with (COMMAND_PARAMS "<id>|<value>"). */
+function buttonsOut(n) {
+	return JSON.stringify(n.buttons.map((b) => ({ TEXT: b.TITLE, COMMAND: 'notifyConfirm', COMMAND_PARAMS: `${n.id}|${b.VALUE}`,
+		TEXT_COLOR: '#fff', BG_COLOR: b.TYPE === 'accept' ? '#8BC84B' : '#ef4b57', DISPLAY: 'LINE' })));
+}
+
 function notificationOut(n) {
-	return {
+	return Object.assign({
 		id: n.id, chat_id: 0, author_id: n.authorId, date: n.date, notify_type: n.notifyType, notify_module: n.module,
 		notify_event: n.event, notify_tag: n.tag, notify_sub_tag: n.subTag, notify_title: '', setting_name: `${n.module}|${n.event}`,
 		text: n.text, notify_read: n.read ? 'Y' : 'N', params: n.params ? phpMap(n.params) : [],
-	};
+	}, n.buttons ? { notify_buttons: buttonsOut(n) } : {});
+}
+
+function authorsOf(ctx, list) {
+	const ids = [...new Set(list.map((n) => n.authorId).filter((a) => a > 0 && ctx.state.users[a]))];
+	return ids.map((a) => userOut(ctx.state.users[a]));
 }
 
 /** Newest first; LAST_ID + LAST_TYPE (together) page to older ones; LIMIT default 50, above 50 -> 50. */
@@ -74,11 +85,61 @@ function notifyGet(ctx) {
 	const limit = p.LIMIT === undefined || p.LIMIT === null ? 50 : Math.max(0, Math.min(50, intval(p.LIMIT)));
 	const all = mine(ctx);
 	const list = (hasId ? all.filter((n) => n.id < Number(p.LAST_ID)) : all).slice(0, limit);
-	const authors = [...new Set(list.map((n) => n.authorId).filter((a) => a > 0 && ctx.state.users[a]))];
 	return {
 		total_count: all.length, total_unread_count: all.filter((n) => !n.read).length, chat_id: 0,
-		notifications: list.map(notificationOut), users: authors.map((a) => userOut(ctx.state.users[a])),
+		notifications: list.map(notificationOut), users: authorsOf(ctx, list),
 	};
+}
+
+/** SEARCH_DATE as the server reads it (Bitrix DateTime, RFC3339): an unreadable one throws, which the server answers 500. */
+function dayOf(value) {
+	if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(Z|[+-]\d{2}:\d{2})$/.test(String(value))) throw new Error(`Incorrect date: ${value}`);
+	const from = Date.parse(String(value));
+	return { from, to: from + 24 * 3600000 };
+}
+
+/**
+ * Notify::search: SEARCH_TEXT (a case-insensitive part of the text; at least 3 characters unless SEARCH_TYPE or
+ * SEARCH_DATE is given: SEARCH_TEXT_ERROR), SEARCH_TYPE (module or module|event), SEARCH_DATE (the 24 hours from it),
+ * LAST_ID (digits only: below it), LIMIT (at most 50). Newest first; total_results only on the first page; `[]` for a
+ * user without notifications.
+ */
+function notifyHistorySearch(ctx) {
+	const p = ctx.params;
+	const text = typeof p.SEARCH_TEXT === 'string' ? p.SEARCH_TEXT : '';
+	if (!p.SEARCH_TYPE && !p.SEARCH_DATE && text.trim().length < 3) {
+		throw new RestError('SEARCH_TEXT_ERROR', "SEARCH_TEXT can't be less then 3 symbols");
+	}
+	if (p.LAST_ID !== undefined && !/^\d+$/.test(String(p.LAST_ID))) throw new RestError('LAST_ID_STRING', "Last notification ID can't be string");
+	const limit = p.LIMIT === undefined ? 50 : Math.max(0, Math.min(50, intval(p.LIMIT)));
+	const [module, event] = String(p.SEARCH_TYPE || '').split('|');
+	const day = p.SEARCH_DATE ? dayOf(p.SEARCH_DATE) : null;
+	const all = mine(ctx);
+	if (all.length === 0) return [];
+	const found = all.filter((n) => (!text || n.text.toLowerCase().includes(text.toLowerCase()))
+		&& (!module || (n.module === module && (event === undefined || n.event === event)))
+		&& (!day || (Date.parse(n.date) >= day.from && Date.parse(n.date) <= day.to)));
+	const lastId = intval(p.LAST_ID);
+	const list = (lastId > 0 ? found.filter((n) => n.id < lastId) : found).slice(0, limit);
+	return Object.assign({ chat_id: 0, notifications: list.map(notificationOut), users: authorsOf(ctx, list) },
+		lastId > 0 ? {} : { total_results: found.length });
+}
+
+/** The notification types by module, as CIMNotifySchema lists them. */
+const SCHEMA = {
+	im: ['Chat and calls', { mention: 'Mentions', default: 'Other notifications' }],
+	calendar: ['Calendar', { invite: 'Event invitations' }],
+	tasks: ['Tasks', { comment: 'New comments', task_update: 'Task updates' }],
+	crm: ['CRM', { invoice: 'Invoices' }],
+	rest: ['Applications', { rest_notify: 'Notifications from applications' }],
+};
+
+function notifySchemaGet() {
+	const out = {};
+	for (const [moduleId, [name, events]] of Object.entries(SCHEMA)) {
+		out[moduleId] = { NAME: name, MODULE_ID: moduleId, LIST: Object.entries(events).map(([event, title]) => ({ ID: `${moduleId}|${event}`, NAME: title })) };
+	}
+	return out;
 }
 
 /** ID, ACTION (Y read / N unread), ONLY_CURRENT (Y = only this id, else every id >= ID). */
@@ -156,5 +217,7 @@ module.exports = {
 		'im.notify.read.list': notifyReadList,
 		'im.notify.read.all': notifyReadAll,
 		'im.notify.delete': notifyDelete,
+		'im.notify.history.search': notifyHistorySearch,
+		'im.notify.schema.get': notifySchemaGet,
 	},
 };

@@ -62,8 +62,17 @@ function recentList(ctx) {
 	return new NavResult(result, { next: hasMore ? offset + page.length : undefined, total: -1 });
 }
 
+const DAY_MS = 24 * 3600000;
+
+/**
+ * Recent::get: one list, no paging, notifications never in it; the entries active in the last 30 days, or with
+ * LAST_SYNC_DATE (alias LAST_UPDATE) those changed since then, at most 7 days back.
+ */
 function recentGet(ctx) {
-	return recentItems(ctx).map((c) => recentItem(ctx.state, c, ctx.userId));
+	const p = ctx.params;
+	const sync = Date.parse(String(p.LAST_SYNC_DATE || p.LAST_UPDATE || ''));
+	const since = Number.isNaN(sync) ? Date.now() - 30 * DAY_MS : Math.max(sync, Date.now() - 7 * DAY_MS);
+	return recentItems(ctx).map((c) => recentItem(ctx.state, c, ctx.userId)).filter((item) => Date.parse(item.date_update) >= since);
 }
 
 /** The DIALOG_ID of im.recent.* ('notify' allowed): the chat (or null for notify/unknown). */

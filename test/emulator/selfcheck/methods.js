@@ -109,6 +109,18 @@ module.exports = {
 			assert.equal(await ok('im.recent.unread', { DIALOG_ID: 'chat1', ACTION: 'N' }), true);
 			assert.equal(emu.readState(1, 'chat1').unreadCount, 0);
 			expectError(await call('im.recent.unread', { DIALOG_ID: 'x' }), 400, 'DIALOG_ID_EMPTY');
+			for (const method of ['im.recent.pin', 'im.recent.hide', 'im.recent.unread']) assert.equal(await ok(method, { DIALOG_ID: 'notify' }), true);
+			expectError(await call('im.recent.pin', { DIALOG_ID: 'NOTIFY' }), 400, 'DIALOG_ID_EMPTY');
+		});
+		await t.check('im.recent.get: one list (SKIP_CHAT, SKIP_DIALOG), the last 30 days, LAST_SYNC_DATE at most 7 days back', async () => {
+			const all = await ok('im.recent.get', {});
+			assert.deepEqual(all.map((item) => item.id).sort(), (await ok('im.recent.list', {})).items.map((item) => item.id).sort());
+			assert.ok((await ok('im.recent.get', { SKIP_CHAT: 'Y' })).every((item) => item.type === 'user'));
+			assert.ok((await ok('im.recent.get', { SKIP_DIALOG: 'Y' })).every((item) => item.type === 'chat'));
+			const stale = emu.state.messages[emu.state.chats[5].lastMessageId];
+			stale.date = new Date(Date.now() - 31 * 24 * 3600000).toISOString();
+			assert.equal((await ok('im.recent.get', {})).some((item) => item.chat_id === 5), false);
+			assert.equal((await ok('im.recent.get', { LAST_SYNC_DATE: '2020-01-01T00:00:00+00:00' })).some((item) => item.chat_id === 5), false);
 		});
 		await t.check('im.notify.*: add, get, read, delete; counters NOTIFY', async () => {
 			const id = await ok('im.notify.personal.add', { USER_ID: 2, MESSAGE: 'Look!' });

@@ -28,6 +28,10 @@ describe('the editor\'s check of a typed id agrees with what the node accepts', 
 		expect(editorCheck(dialogIdField('')).test(value)).toBe(normalizeDialogId(value) !== undefined);
 	});
 
+	it.each([...typed, 'NOTIFY', ' Notify ', 'notify1', 'notif', 'notify notify'])('Dialog ID that takes notify %p', (value) => {
+		expect(editorCheck(dialogIdField('', { notify: true })).test(value)).toBe(normalizeDialogId(value, { notify: true }) !== undefined);
+	});
+
 	it.each(typed)('Chat ID %p', (value) => {
 		expect(editorCheck(chatIdField('')).test(value)).toBe(toChatId(value) !== undefined);
 	});

@@ -4,6 +4,7 @@ import { sleep } from 'n8n-workflow';
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => {}) }));
 
 import { Bitrix24Client } from '../../../nodes/shared/transport';
+import type { CallParameters } from '../../../nodes/shared/transport';
 import { bucketFor, ENTERPRISE_PLAN, resetBuckets, STANDARD_PLAN } from '../../../nodes/shared/transport/limiter';
 import type { Connection } from '../../../nodes/shared/transport/request';
 import { Scrubber } from '../../../nodes/shared/transport/scrub';
@@ -11,7 +12,7 @@ import { Scrubber } from '../../../nodes/shared/transport/scrub';
 type Answer = { statusCode: number; body: string } | Error;
 
 /** A fake n8n context whose HTTP helper answers from a script and records every request. */
-function portal(answer: (options: IHttpRequestOptions, index: number) => Answer) {
+function portal(answer: (options: IHttpRequestOptions, index: number) => Answer, callParameters?: CallParameters) {
 	const requests: IHttpRequestOptions[] = [];
 	const context = {
 		helpers: {
@@ -25,11 +26,13 @@ function portal(answer: (options: IHttpRequestOptions, index: number) => Answer)
 	} as unknown as IExecuteFunctions;
 	const connection: Connection = {
 		credentialType: 'bitrix24WebhookApi',
+		signing: 'webhook',
 		baseUrl: 'https://acme.bitrix24.com/rest/1/hookcode1234/',
 		portal: 'https://acme.bitrix24.com',
 		rateLimit: STANDARD_PLAN,
 		scrubber: new Scrubber([]),
 		timeoutMs: 1000,
+		callParameters,
 	};
 	return { client: new Bitrix24Client(context, connection, STANDARD_PLAN), requests };
 }
@@ -239,9 +242,97 @@ describe('batches that stop at the first failure (the node\'s On Error → Stop)
 	});
 });
 
+describe('a credential\'s call parameters (a chat bot\'s token)', () => {
+	const TOKEN = { current: { botToken: 'dummy-old-123456' }, replaceOn: ['BOT_OWNERSHIP_ERROR'], missingReplacement: 'set New Bot Token' };
+	const ROTATED = { ...TOKEN, replacement: { botToken: 'dummy-new-654321' } };
+	const refused = json(403, { error: 'BOT_OWNERSHIP_ERROR', error_description: 'Bot is registered by another application' });
+	const bodyOf = (options: IHttpRequestOptions) => options.body as Record<string, unknown>;
+	const cmdOf = (options: IHttpRequestOptions) => (options.body as { cmd: Record<string, string> }).cmd;
+	/** The portal knows only the new token: like Bitrix24 right after a rotation. */
+	const rotatedPortal = (options: IHttpRequestOptions) => {
+		if (options.url !== 'batch.json') return bodyOf(options).botToken === 'dummy-new-654321' ? ok : refused;
+		const cmd = cmdOf(options);
+		const good = Object.keys(cmd).filter((key) => cmd[key].includes('botToken=dummy-new-654321'));
+		const bad = Object.keys(cmd).filter((key) => !good.includes(key));
+		const errors = Object.fromEntries(bad.map((key) => [key, { error: 'BOT_OWNERSHIP_ERROR', error_description: 'x' }]));
+		return json(200, { result: { result: Object.fromEntries(good.map((key) => [key, true])), result_error: bad.length ? errors : [] } });
+	};
+
+	it('adds them to every call, at the top level or where the operation places them (inside fields, renamed)', async () => {
+		const { client, requests } = portal(() => ok, TOKEN);
+		await client.call('imbot.v2.Chat.Message.send', { botId: 7, fields: { message: 'hi' } }, false);
+		await client.call('imbot.v2.Bot.register', { fields: { code: 'x' } }, true, { inside: 'fields' });
+		await client.call('imopenlines.bot.session.finish', { CHAT_ID: 5 }, true, { renamed: { botToken: 'CLIENT_ID' } });
+		expect(requests.map(bodyOf)).toEqual([
+			{ botId: 7, fields: { message: 'hi' }, botToken: 'dummy-old-123456' },
+			{ fields: { code: 'x', botToken: 'dummy-old-123456' } },
+			{ CHAT_ID: 5, CLIENT_ID: 'dummy-old-123456' },
+		]);
+	});
+
+	it('adds them to every command of a batch (the portal authorises each sub-call from its own query)', async () => {
+		const { client, requests } = portal((options) => (options.url === 'batch.json' ? json(200, { result: { result: { a: true, b: true }, result_error: [] } }) : ok), TOKEN);
+		await client.callBatch([
+			{ key: 'a', method: 'imbot.v2.Chat.Message.send', params: { botId: 7, dialogId: '2', fields: { message: 'one' } } },
+			{ key: 'b', method: 'imbot.v2.Chat.Message.send', params: { botId: 7, dialogId: '3', fields: { message: 'two' } } },
+		], false);
+		expect(cmdOf(requests[0])).toEqual({
+			a: 'imbot.v2.Chat.Message.send?botId=7&dialogId=2&fields[message]=one&botToken=dummy-old-123456',
+			b: 'imbot.v2.Chat.Message.send?botId=7&dialogId=3&fields[message]=two&botToken=dummy-old-123456',
+		});
+	});
+
+	it('switches to the replacement once the old token is refused, and keeps it for the rest of the execution', async () => {
+		const { client, requests } = portal(rotatedPortal, ROTATED);
+		expect((await client.call('imbot.v2.Chat.Message.send', { botId: 7 }, false)).ok).toBe(true);
+		expect((await client.call('imbot.v2.Chat.Message.send', { botId: 7 }, false)).ok).toBe(true);
+		expect(requests.map((r) => bodyOf(r).botToken)).toEqual(['dummy-old-123456', 'dummy-new-654321', 'dummy-new-654321']);
+		expect(sleeps()).toEqual([]);
+	});
+
+	it('resends the refused commands of a batch with the replacement, right away', async () => {
+		const { client, requests } = portal(rotatedPortal, ROTATED);
+		const sends = [1, 2, 3].map((n) => ({ key: `i${n}`, method: 'imbot.v2.Chat.Message.send', params: { botId: 7, dialogId: String(n) } }));
+		const outcomes = await client.callBatch(sends, false);
+		expect(requests).toHaveLength(2);
+		expect(Object.values(cmdOf(requests[1])).every((command) => command.includes('botToken=dummy-new-654321'))).toBe(true);
+		expect([...outcomes.values()].every((outcome) => outcome.ok)).toBe(true);
+		const halted = portal(rotatedPortal, ROTATED);
+		const stopped = await halted.client.callBatch(sends, false, { stopAtFirstFailure: true });
+		expect([halted.requests.length, [...stopped.values()].every((outcome) => outcome.ok)]).toEqual([2, true]);
+	});
+
+	it('also resends the commands of batches in flight when another batch made the switch', async () => {
+		const { client, requests } = portal(rotatedPortal, ROTATED);
+		const many = Array.from({ length: 120 }, (_, n) => ({ key: `i${n}`, method: 'imbot.v2.Chat.Message.send', params: { botId: 7, dialogId: '2' } }));
+		const outcomes = await client.callBatch(many, false);
+		expect([...outcomes.values()].filter((outcome) => !outcome.ok)).toEqual([]);
+		const oldToken = requests.filter((r) => Object.values(cmdOf(r))[0].includes('dummy-old-123456'));
+		expect(oldToken.length).toBe(3);
+	});
+
+	it('without a replacement, a refusal is the call\'s failure (nothing is resent)', async () => {
+		const { client, requests } = portal(() => refused, TOKEN);
+		const outcome = await client.call('imbot.v2.Chat.Message.send', { botId: 7 }, true);
+		expect(outcome).toMatchObject({ ok: false, failure: { code: 'BOT_OWNERSHIP_ERROR', method: 'imbot.v2.Chat.Message.send' } });
+		expect(requests).toHaveLength(1);
+	});
+
+	it('places the replacement where a rotation asks, and refuses to send such a call when there is none', async () => {
+		const { client, requests } = portal(() => ok, ROTATED);
+		await client.call('imbot.v2.Bot.update', { botId: 7, fields: {} }, true, { replacementInside: 'fields' });
+		expect(bodyOf(requests[0])).toEqual({ botId: 7, fields: { botToken: 'dummy-new-654321' }, botToken: 'dummy-old-123456' });
+		const without = portal(() => ok, TOKEN);
+		const outcome = await without.client.call('imbot.v2.Bot.update', { botId: 7, fields: {} }, true, { replacementInside: 'fields' });
+		expect(outcome).toEqual({ ok: false, failure: { kind: 'api', code: 'CREDENTIAL_INCOMPLETE', description: 'set New Bot Token', method: 'imbot.v2.Bot.update' } });
+		expect(without.requests).toHaveLength(0);
+	});
+});
+
 describe('one rate limit per portal', () => {
 	const connection = (rateLimit = STANDARD_PLAN): Connection => ({
 		credentialType: 'bitrix24WebhookApi',
+		signing: 'webhook',
 		baseUrl: 'https://acme.bitrix24.com/rest/1/hookcode1234/',
 		portal: 'https://acme.bitrix24.com',
 		rateLimit,
@@ -277,6 +368,7 @@ describe('downloads from a link an answer held', () => {
 		} as unknown as IExecuteFunctions;
 		const connection: Connection = {
 			credentialType: 'bitrix24WebhookApi',
+		signing: 'webhook',
 			baseUrl: 'https://acme.bitrix24.com/rest/1/hookcode1234/',
 			portal: 'https://acme.bitrix24.com',
 			rateLimit: STANDARD_PLAN,

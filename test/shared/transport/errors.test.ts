@@ -27,6 +27,10 @@ describe('toNodeApiError', () => {
 		['ERROR_METHOD_NOT_FOUND', 404, /does not know this method/],
 		['MESSAGE_ID_ERROR', 400, /whole number greater than 0/],
 		['DIALOG_ID_EMPTY', 400, /chatNNN/],
+		['FILE_TOO_LARGE', 400, /100 MB/],
+		['FILE_NOT_FOUND', 400, /dialog the file was posted in/],
+		['CHAT_NOT_FOUND', 400, /check the Dialog ID/],
+		['NOTIFY_NOT_FOUND', 400, /pressing a button deletes it/],
 	])('maps %s to a NodeApiError naming method, text and code, with a hint', (code, httpStatus, hint) => {
 		const error = toNodeApiError(node, { method: 'im.dialog.unread',  kind: 'api', code, description: 'What Bitrix24 said', httpStatus }, scrubber, 3);
 		expect(error).toBeInstanceOf(NodeApiError);

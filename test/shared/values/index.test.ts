@@ -1,4 +1,13 @@
-import { isTooLargeForId, normalizeDialogId, toChatId, toJson, toPositiveInteger, toPositiveIntegers } from '../../../nodes/shared/values';
+import {
+	isNotifyDialogId,
+	isTooLargeForId,
+	normalizeDialogId,
+	toChatId,
+	toJson,
+	toPositiveInteger,
+	toPositiveIntegers,
+	toRfc3339,
+} from '../../../nodes/shared/values';
 
 describe('Dialog ID validation', () => {
 	it.each([
@@ -19,6 +28,44 @@ describe('Dialog ID validation', () => {
 			expect(normalizeDialogId(input)).toBeUndefined();
 		},
 	);
+});
+
+describe('the notifications dialog', () => {
+	it.each(['notify', 'NOTIFY', ' Notify '])('%p is `notify` where allowed, refused elsewhere', (input) => {
+		expect(normalizeDialogId(input, { notify: true })).toBe('notify');
+		expect(normalizeDialogId(input)).toBeUndefined();
+		expect(isNotifyDialogId(input)).toBe(true);
+	});
+
+	it.each(['notify1', 'notif', 'notify chat1', 'chat1'])('%p is not it', (input) => {
+		expect(isNotifyDialogId(input)).toBe(false);
+		expect(normalizeDialogId(input, { notify: true })).toBe(normalizeDialogId(input));
+	});
+
+	it('allowing it changes nothing for the other ids', () => {
+		expect(normalizeDialogId(' CHAT012 ', { notify: true })).toBe('chat12');
+		expect(normalizeDialogId('0042', { notify: true })).toBe('42');
+	});
+});
+
+describe('dates and times in Bitrix24\'s RFC3339 form (UTC, whole seconds)', () => {
+	it.each<[unknown, string]>([
+		['2026-03-01T09:00:00+01:00', '2026-03-01T08:00:00+00:00'],
+		['2026-03-01T09:00:00Z', '2026-03-01T09:00:00+00:00'],
+		['2026-03-01t09:00:00z', '2026-03-01T09:00:00+00:00'],
+		['2026-03-01T09:00:00.999-0530', '2026-03-01T14:30:00+00:00'],
+		['2026-03-01 09:30', '2026-03-01T09:30:00+00:00'],
+		['2026-03-01T09:00:00', '2026-03-01T09:00:00+00:00'],
+		[' 2026-03-01 ', '2026-03-01T00:00:00+00:00'],
+		['2024-02-29T23:59:59+00:00', '2024-02-29T23:59:59+00:00'],
+		['2026-01-01T00:30:00+01:00', '2025-12-31T23:30:00+00:00'],
+		[new Date(Date.UTC(2026, 2, 1, 9, 0, 0, 500)), '2026-03-01T09:00:00+00:00'],
+		[{ toString: () => '2026-03-01T09:00:00.000+02:00' }, '2026-03-01T07:00:00+00:00'],
+	])('%p → %p', (input, expected) => expect(toRfc3339(input)).toBe(expected));
+
+	it.each<unknown>(['', '2026-02-30', '2025-02-29T00:00:00Z', '2026-13-01', '2026-03-01T24:00:00Z', '2026-03-01T09:60:00Z',
+		'2026-03-01T09:00:60Z', '2026-03-01T09:00:00+24:00', '2026-03-01T09:00:00+01:60', '0099-03-01', '01.03.2026', 'yesterday', '1772352000',
+		1772352000, null, undefined, new Date(Number.NaN)])('%p is refused', (input) => expect(toRfc3339(input)).toBeUndefined());
 });
 
 describe('positive integer validation', () => {

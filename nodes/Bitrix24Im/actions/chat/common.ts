@@ -1,7 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { chatIdField } from '../../../shared/fields';
-import type { ItemReader } from '../../../shared/operations';
 import { succeededWithId } from '../../../shared/operations';
 
 /** Bitrix24's chat colours (im.chat.add COLOR, im.chat.updateColor). */
@@ -45,15 +44,6 @@ export const colorField = (description: string, required: boolean): INodePropert
 /** The chat field every operation but Create shares. */
 export const chatField = (what: string) =>
 	chatIdField(`${what}: the chat's number without the "chat" prefix, e.g. 12 for dialog chat12`);
-
-/** A base64 image from the input binary named by the field; anything but an image is refused before sending. */
-export async function image(read: ItemReader, field: string): Promise<string> {
-	const file = await read.binary(field);
-	if (!/^image\//i.test(file.mimeType ?? '')) {
-		read.invalid(field, 'the avatar must be an image, e.g. image/png or image/jpeg', `${file.fileName} (${file.mimeType || 'no MIME type'})`);
-	}
-	return file.base64;
-}
 
 export const chatIdOf = (params: IDataObject) => params.CHAT_ID as number;
 

@@ -1,22 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { collectionField } from '../../../shared/fields';
-import type { ItemReader } from '../../../shared/operations';
 import { singleCall } from '../../../shared/operations';
-import { CHAT_COLORS, colorField, image } from './common';
+import { CHAT_COLORS, colorField } from './common';
 
 /** Creating a chat, optionally linked to an entity (a CRM deal, an object of your own), and finding it by that link. */
 
 const CHAT_TYPES = ['CHAT', 'OPEN'] as const;
-
-/** User IDs, or undefined when the field is empty (an empty text or, from an expression, an empty array). */
-function optionalUserIds(read: ItemReader, field: string): number[] | undefined {
-	if (read.optionalText(field) === undefined) {
-		const list = read.json(field);
-		if (list === undefined || (Array.isArray(list) && list.length === 0)) return undefined;
-	}
-	return read.positiveIntegers(field);
-}
 
 export const createChat = singleCall({
 	value: 'create',
@@ -101,12 +91,12 @@ export const createChat = singleCall({
 		const color = read.optionalText('additionalFields.color');
 		return {
 			TITLE: read.optionalText('title'),
-			USERS: optionalUserIds(read, 'users'),
+			USERS: read.optionalPositiveIntegers('users'),
 			TYPE: read.choice('type', CHAT_TYPES),
 			DESCRIPTION: read.optionalText('additionalFields.description'),
 			COLOR: color === undefined ? undefined : read.choice('additionalFields.color', CHAT_COLORS),
 			MESSAGE: read.optionalText('additionalFields.message'),
-			AVATAR: avatarField === undefined ? undefined : await image(read, 'additionalFields.avatarBinaryPropertyName'),
+			AVATAR: avatarField === undefined ? undefined : await read.image('additionalFields.avatarBinaryPropertyName'),
 			ENTITY_TYPE: read.optionalText('additionalFields.entityType'),
 			ENTITY_ID: read.optionalText('additionalFields.entityId'),
 		};

@@ -2,26 +2,24 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { binaryPropertyField } from '../../../shared/fields';
 import { steps } from '../../../shared/operations';
+import { fileMessageField } from '../file/upload';
 import { chatField, chatIdOf } from './common';
 
-/** Send File: the chat's disk folder, the upload into it, then the message that shows the uploaded file in the chat. */
+/**
+ * Send File: the chat's disk folder, the upload into it, then the message that shows the uploaded file in the chat (the
+ * chain im.v2.File.upload, File → Upload, replaces; kept for saved workflows).
+ */
 export const sendFile = steps({
 	value: 'sendFile',
 	name: 'Send File',
 	action: 'Send a file to a chat',
-	description: 'Upload an input binary into the chat\'s files and post it as a message',
+	description:
+		'Upload an input binary into the chat\'s files and post it as a message, in three requests that need the disk scope. Prefer File → Upload (one request, im scope only); Send File stays for saved workflows.',
 	methods: ['im.disk.folder.get', 'disk.folder.uploadfile', 'im.disk.file.commit'],
 	fields: [
 		chatField('The chat to post the file to'),
 		binaryPropertyField('The input binary field holding the file to send, e.g. data'),
-		{
-			displayName: 'Message',
-			name: 'message',
-			type: 'string',
-			typeOptions: { rows: 2 },
-			default: '',
-			description: 'Text posted with the file; leave empty to post the file alone',
-		},
+		fileMessageField,
 	],
 	toParams: async (read) => {
 		const file = await read.binary('binaryPropertyName');

@@ -1,6 +1,6 @@
 import { binaryPropertyField, userIdField } from '../../../shared/fields';
 import { singleCall } from '../../../shared/operations';
-import { CHAT_COLORS, chatField, colorField, done, image } from './common';
+import { CHAT_COLORS, chatField, colorField, done } from './common';
 
 /** A chat's title, colour, avatar, owner and notifications, and leaving it. */
 
@@ -52,7 +52,7 @@ export const setAvatar = singleCall({
 		chatField('The chat whose avatar to set'),
 		binaryPropertyField('The input binary field holding the image (PNG, JPEG or GIF, at most 5000×5000), e.g. data'),
 	],
-	toParams: async (read) => ({ CHAT_ID: read.chatId('chatId'), AVATAR: await image(read, 'binaryPropertyName') }),
+	toParams: async (read) => ({ CHAT_ID: read.chatId('chatId'), AVATAR: await read.image('binaryPropertyName') }),
 	shape: done(),
 	// One image per request: a batch of 50 avatars would be one huge request.
 	batchable: false,

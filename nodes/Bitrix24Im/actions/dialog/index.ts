@@ -2,7 +2,7 @@ import type { ResourceDescription } from '../../../shared/operations';
 import { getDialog, getMembers, sendTyping } from './info';
 import { getMessages } from './messages';
 import { markAllRead, markRead, markUnread } from './readMarks';
-import { getRecent, hide, pin, setUnreadMark, unpin } from './recent';
+import { getRecent, getRecentEntry, hide, pin, setUnreadMark, unpin } from './recent';
 
 export const dialog: ResourceDescription = {
 	value: 'dialog',
@@ -20,5 +20,6 @@ export const dialog: ResourceDescription = {
 		unpin,
 		hide,
 		getRecent,
+		getRecentEntry,
 	],
 };

@@ -28,8 +28,11 @@ function withoutLinks(file: IDataObject): IDataObject {
 	return copy;
 }
 
-/** One record per message, its files (from the answer's `files`, by the message's FILE_ID) attached to it. */
-function messageRecords(answer: Bitrix24Success): IDataObject[] {
+/**
+ * One record per message, its files (from the answer's `files`, by the message's FILE_ID) attached to it without their
+ * links; also for the message search, whose answer has the same `messages` and `files`.
+ */
+export function messageRecords(answer: Bitrix24Success): IDataObject[] {
 	const result = asObject(answer.result);
 	const files = new Map<string, IDataObject>();
 	for (const file of (Array.isArray(result.files) ? result.files : []) as IDataObject[]) files.set(String(file.id), file);

@@ -1,4 +1,4 @@
-import { DIALOG_HELP, dialogIdField, messageIdField } from '../../../shared/fields';
+import { DIALOG_HELP, dialogIdField, messageIdField, NOTIFY_HELP } from '../../../shared/fields';
 import { singleCall } from '../../../shared/operations';
 
 /** The read state of a dialog's messages for the credential's user (im.dialog.unread, im.dialog.read, im.dialog.read.all). */
@@ -26,7 +26,8 @@ export const markRead = singleCall({
 	description: 'Mark the messages of a dialog as read for the credential\'s user, all of them or up to a message',
 	method: 'im.dialog.read',
 	fields: [
-		dialogIdField(`The dialog to mark: ${DIALOG_HELP}`),
+		// im.dialog.read also takes the notifications dialog: it marks the notifications read.
+		dialogIdField(`The dialog to mark: ${DIALOG_HELP}, ${NOTIFY_HELP}`, { notify: true }),
 		{
 			...messageIdField(
 				'Up To Message ID',
@@ -36,7 +37,7 @@ export const markRead = singleCall({
 		},
 	],
 	toParams: (read) => ({
-		DIALOG_ID: read.dialogId('dialogId'),
+		DIALOG_ID: read.dialogId('dialogId', { notify: true }),
 		MESSAGE_ID: read.optionalPositiveInteger('messageId'),
 	}),
 	check: ({ result }) =>

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { booleanField, collectionField, DIALOG_HELP, dialogIdField } from '../../../shared/fields';
+import { booleanField, collectionField, DIALOG_HELP, dialogIdField, NOTIFY_HELP } from '../../../shared/fields';
 import { list, singleCall, succeededWithId } from '../../../shared/operations';
-import type { PagingDescription } from '../../../shared/operations';
+import type { ItemReader, PagingDescription } from '../../../shared/operations';
 import { asObject } from '../../../shared/values';
 
 /** The credential's user's recent list (im.recent.*): its marks, pins, hidden entries, and the list itself. */
@@ -32,6 +32,18 @@ const RECENT_FILTERS: Array<[string, string, string, string]> = [
 /** `{success: true, dialogId, ...}` for the recent-list methods, which answer a bare `true`. */
 const confirmed = succeededWithId('dialogId', 'DIALOG_ID');
 
+/** The Dialog ID of the marks, pins and hiding: Bitrix24's im.recent.unread, .pin and .hide also take `notify`. */
+const markedDialogField = (what: string) => dialogIdField(`The dialog to ${what}: ${DIALOG_HELP}, ${NOTIFY_HELP}`, { notify: true });
+const markedDialog = (read: ItemReader) => read.dialogId('dialogId', { notify: true });
+
+/** Whether an entry of im.recent.get is the dialog's: by its id, or for a workgroup (sgNNN) by its chat's group. */
+function isEntryOf(entry: IDataObject, dialogId: string): boolean {
+	const workgroup = /^sg(\d+)$/.exec(dialogId)?.[1];
+	if (workgroup === undefined) return String(entry.id) === dialogId;
+	const chat = asObject(entry.chat);
+	return chat.entity_type === 'SONET_GROUP' && String(chat.entity_id) === workgroup;
+}
+
 export const setUnreadMark = singleCall({
 	value: 'setUnreadMark',
 	name: 'Set Unread Mark',
@@ -39,10 +51,10 @@ export const setUnreadMark = singleCall({
 	description: 'Set the manual "unread" mark of a dialog in the recent list, or remove it (which also marks the dialog read)',
 	method: 'im.recent.unread',
 	fields: [
-		dialogIdField(`The dialog to mark: ${DIALOG_HELP}`),
+		markedDialogField('mark'),
 		booleanField('Unread', 'unread', 'Whether to set the mark (on) or remove it and mark the dialog read (off)', true),
 	],
-	toParams: (read) => ({ DIALOG_ID: read.dialogId('dialogId'), ACTION: read.flag('unread', true) }),
+	toParams: (read) => ({ DIALOG_ID: markedDialog(read), ACTION: read.flag('unread', true) }),
 	shape: confirmed((params) => ({ unread: params.ACTION === 'Y' })),
 });
 
@@ -52,8 +64,8 @@ export const pin = singleCall({
 	action: 'Pin a dialog',
 	description: 'Pin a dialog to the top of the credential\'s user\'s recent list',
 	method: 'im.recent.pin',
-	fields: [dialogIdField(`The dialog to pin: ${DIALOG_HELP}`)],
-	toParams: (read) => ({ DIALOG_ID: read.dialogId('dialogId'), PIN: 'Y' }),
+	fields: [markedDialogField('pin')],
+	toParams: (read) => ({ DIALOG_ID: markedDialog(read), PIN: 'Y' }),
 	shape: confirmed(() => ({ pinned: true })),
 });
 
@@ -63,8 +75,8 @@ export const unpin = singleCall({
 	action: 'Unpin a dialog',
 	description: 'Unpin a dialog in the credential\'s user\'s recent list',
 	method: 'im.recent.pin',
-	fields: [dialogIdField(`The dialog to unpin: ${DIALOG_HELP}`)],
-	toParams: (read) => ({ DIALOG_ID: read.dialogId('dialogId'), PIN: 'N' }),
+	fields: [markedDialogField('unpin')],
+	toParams: (read) => ({ DIALOG_ID: markedDialog(read), PIN: 'N' }),
 	shape: confirmed(() => ({ pinned: false })),
 });
 
@@ -74,8 +86,8 @@ export const hide = singleCall({
 	action: 'Hide a dialog from the recent list',
 	description: 'Remove a dialog from the credential\'s user\'s recent list; it comes back with the next message',
 	method: 'im.recent.hide',
-	fields: [dialogIdField(`The dialog to hide: ${DIALOG_HELP}`)],
-	toParams: (read) => ({ DIALOG_ID: read.dialogId('dialogId') }),
+	fields: [markedDialogField('hide')],
+	toParams: (read) => ({ DIALOG_ID: markedDialog(read) }),
 	shape: confirmed(() => ({ hidden: true })),
 });
 
@@ -99,4 +111,29 @@ export const getRecent = list({
 		return params;
 	},
 	paging: recentPaging,
+});
+
+export const getRecentEntry = singleCall({
+	value: 'getRecentEntry',
+	name: 'Get Recent Entry',
+	action: 'Get the recent-list entry of a dialog',
+	description: 'Get a dialog\'s entry in the credential\'s user\'s recent list: last message, unread counter, pin and unread marks',
+	method: 'im.recent.get',
+	fields: [
+		dialogIdField(
+			`The dialog whose entry to get: ${DIALOG_HELP}. Bitrix24 lists the dialogs active in the last 30 days; any other comes out as found: false.`,
+		),
+	],
+	toParams: (read) => {
+		const dialogId = read.dialogId('dialogId');
+		// im.recent.get takes no DIALOG_ID (Bitrix24 ignores it): it travels so that the shape can pick the dialog's
+		// entry. The SKIP flags leave the other kind of dialog out of the answer.
+		return /^\d/.test(dialogId) ? { DIALOG_ID: dialogId, SKIP_CHAT: 'Y', SKIP_OPENLINES: 'Y' } : { DIALOG_ID: dialogId, SKIP_DIALOG: 'Y' };
+	},
+	// Not an error when the dialog has no entry, so that an IF node can act on it.
+	shape: ({ result }, params) => {
+		const dialogId = params.DIALOG_ID as string;
+		const entry = (Array.isArray(result) ? (result as IDataObject[]) : []).find((candidate) => isEntryOf(candidate, dialogId));
+		return entry ? { found: true, dialogId, ...entry } : { found: false, dialogId };
+	},
 });

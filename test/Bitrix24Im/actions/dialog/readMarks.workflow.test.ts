@@ -36,6 +36,34 @@ describe('Dialog → Mark Read', () => {
 		expect(output[0].json).toMatchObject({ code: 'ACCESS_ERROR', error: 'Bitrix24 im.dialog.read: the user has no access to this dialog [ACCESS_ERROR]' });
 		expect(output[1].json.result).toMatchObject({ dialogId: 'chat1' });
 	});
+
+	it('takes the notifications dialog: the user\'s notifications become read', async () => {
+		const notifications = () => Object.values((emulator() as unknown as { state: { notifications: Record<number, { userId: number; read: boolean }> } })
+			.state.notifications).filter(({ userId }) => userId === 1);
+		expect(notifications().some(({ read }) => !read)).toBe(true);
+		const { output, error } = await run([{ dialogId: ' NOTIFY ', upTo: '' }], markRead);
+		expect(error).toBeUndefined();
+		expect(output[0].json.result).toMatchObject({ dialogId: 'notify' });
+		expect(emulator().log.at(-1)?.params).toEqual({ DIALOG_ID: 'notify' });
+		expect(notifications().every(({ read }) => read)).toBe(true);
+	});
+});
+
+describe('Dialog → Mark Unread', () => {
+	it('refuses the notifications dialog, which im.dialog.unread does not take, before sending; the other items go', async () => {
+		const [first] = emulator().messagesOf('chat2');
+		emulator().clearLog();
+		const { output } = await run(
+			[{ dialogId: 'notify', messageId: first.id }, { dialogId: 'chat2', messageId: first.id }],
+			{ resource: 'dialog', operation: 'markUnread', dialogId: '={{ $json.dialogId }}', messageId: '={{ $json.messageId }}' },
+			{ continueOnFail: true },
+		);
+		expect(output[0].json.error).toBe(
+			'Item 0: Dialog ID "notify" is not valid: it is the notifications dialog, which this operation does not take: use chatNNN for a group chat, sgNNN for a workgroup chat or NNN (a user id) for a private dialog',
+		);
+		expect(output[1].json).toEqual({ result: true, time: expect.any(Object) });
+		expect(emulator().log.map(({ params }) => params?.DIALOG_ID)).toEqual(['chat2']);
+	});
 });
 
 describe('Dialog → Mark All Read', () => {

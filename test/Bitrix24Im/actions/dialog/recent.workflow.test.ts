@@ -75,3 +75,50 @@ describe('Dialog → Get Recent', () => {
 		expect(calls('im.recent.list').map(({ params }) => [params?.OFFSET, params?.LIMIT])).toEqual([[0, 3]]);
 	});
 });
+
+describe('the notifications dialog in the recent list', () => {
+	it('Set Unread Mark, Pin, Unpin and Hide take it and send it as `notify`', async () => {
+		const { output, error } = await run([{}], { operation: 'pin', dialogId: { __rl: true, mode: 'id', value: 'Notify' } });
+		expect(error).toBeUndefined();
+		expect(output[0].json).toEqual({ success: true, dialogId: 'notify', pinned: true });
+		for (const operation of ['unpin', 'hide', 'setUnreadMark']) {
+			const answered = await run([{}], { operation, dialogId: 'notify' });
+			expect(answered.error).toBeUndefined();
+			expect(answered.output[0].json).toMatchObject({ success: true, dialogId: 'notify' });
+		}
+		expect(emulator().log.map(({ method, params }) => [method, params?.DIALOG_ID])).toEqual([
+			['im.recent.pin', 'notify'],
+			['im.recent.pin', 'notify'],
+			['im.recent.hide', 'notify'],
+			['im.recent.unread', 'notify'],
+		]);
+	});
+});
+
+describe('Dialog → Get Recent Entry', () => {
+	const entry = { operation: 'getRecentEntry', dialogId: '={{ $json.dialogId }}' };
+
+	it('outputs a dialog\'s entry, found by chat, workgroup or user, in one batch; found: false when it has none', async () => {
+		emulator().clearLog();
+		const { output, error } = await run([{ dialogId: 'chat2' }, { dialogId: 'SG5' }, { dialogId: '2' }, { dialogId: 'chat777' }], entry);
+		expect(error).toBeUndefined();
+		expect(output.map(({ json }) => [json.found, json.dialogId, json.chat_id])).toEqual([
+			[true, 'chat2', 2],
+			[true, 'sg5', 3],
+			[true, '2', 4],
+			[false, 'chat777', undefined],
+		]);
+		expect(output[0].json).toMatchObject({ id: 'chat2', type: 'chat', title: 'Project Apollo', pinned: false, counter: 0 });
+		expect(output[2].json).toMatchObject({ id: 2, type: 'user', counter: 2, title: 'Bob Builder' });
+		expect(emulator().log.map(({ method }) => method)).toEqual(['batch']);
+	});
+
+	it('refuses the notifications dialog, which im.recent.get never lists, before sending', async () => {
+		emulator().clearLog();
+		const { error } = await run([{ dialogId: 'notify' }], entry);
+		expect(error?.message).toBe(
+			'Item 0: Dialog ID "notify" is not valid: it is the notifications dialog, which this operation does not take: use chatNNN for a group chat, sgNNN for a workgroup chat or NNN (a user id) for a private dialog',
+		);
+		expect(emulator().log).toHaveLength(0);
+	});
+});
