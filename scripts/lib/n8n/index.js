@@ -14,6 +14,7 @@
  * One concern a module:
  * - provision.js: ensureN8n(), Node 24 + n8n installed once into a cache (with a lock).
  * - instance.js:  createInstance(), an n8n user folder with this package and its CLI commands.
+ * - packageTarball.js: the package packed by `npm pack` and installed from the tarball as Community Nodes does.
  * - database.js:  executions read from an instance's SQLite database.
  * - results.js:   the run `n8n execute` printed, and what its nodes output.
  * - workflows.js: workflow and node builders.
@@ -28,6 +29,7 @@ const { N8N_VERSION, NODE_VERSION, PACKAGE_NAME } = require('./constants');
 const { run, killTree, startBackground } = require('./processes');
 const { ensureN8n, defaultCacheDir } = require('./provision');
 const { createInstance, freePort, ENCRYPTION_KEY } = require('./instance');
+const { packPackage, packedFiles, unpackTarball } = require('./packageTarball');
 const { parseRunOutput, outputOf, errorOf, mustSucceed } = require('./results');
 const { workflow, webhookWorkflow, chainedWorkflow, codeNode, markUnreadNode, MANUAL_TRIGGER_NAME, NODE_TYPE } = require('./workflows');
 const { createQueueCluster } = require('./queue');
@@ -38,6 +40,9 @@ module.exports = {
 	createInstance,
 	createQueueCluster,
 	ensureBackends,
+	packPackage,
+	packedFiles,
+	unpackTarball,
 	workflow,
 	webhookWorkflow,
 	chainedWorkflow,
