@@ -16,7 +16,27 @@ export class Bitrix24OAuth2Api implements ICredentialType {
 
 	documentationUrl = 'https://apidocs.bitrix24.com/settings/oauth/index.html';
 
+	// n8n shows the fields of oAuth2Api first (Client ID, Client Secret, Allowed HTTP Request Domains) and this
+	// credential's own after them: these two take oAuth2Api's places, with where to find them in Bitrix24.
 	properties: INodeProperties[] = [
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'local.0123456789abcd.12345678',
+			hint: 'In Bitrix24: Developer resources → Other → Local application → your app → Application ID (client_id)',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			hint: 'The same page of your Bitrix24 app: Application key (client_secret)',
+		},
 		{
 			displayName: 'Portal URL',
 			name: 'portalUrl',
@@ -24,15 +44,15 @@ export class Bitrix24OAuth2Api implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'https://your-company.bitrix24.com',
-			description: 'The address of your Bitrix24 portal, cloud or self-hosted',
+			hint: 'Your portal\'s address as the browser shows it, cloud or self-hosted',
 		},
 		{
 			displayName: 'OAuth Server URL',
 			name: 'oauthServerUrl',
 			type: 'string',
 			default: 'https://oauth.bitrix.info',
-			description:
-				'Bitrix24\'s OAuth server that issues and refreshes tokens. Keep the default unless your portal uses another region (for example https://oauth.bitrix24.tech).',
+			hint: 'Keep https://oauth.bitrix.info; portals of the Russian region use https://oauth.bitrix24.tech',
+			description: 'Bitrix24\'s OAuth server, which issues and refreshes the tokens',
 		},
 		...credentialRateLimitFields,
 		{

@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CHATBOT_CREDENTIALS, credentialsByAuthentication } from '../shared/fields';
 import { searchBots } from '../shared/listSearch';
-import { triggerProperties } from './description';
+import { triggerProperties, triggerSubtitle } from './description';
 import { BotListener } from './listener';
 import { manualResponse } from './manual';
 import { readSettings } from './settings';
@@ -15,9 +15,19 @@ export class Bitrix24ChatbotTrigger implements INodeType {
 		icon: { light: 'file:bitrix24Chatbot.svg', dark: 'file:bitrix24Chatbot.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["events"].join(", ")}}',
+		subtitle: triggerSubtitle,
 		description:
 			'Starts the workflow within seconds when someone writes to a Bitrix24 chat bot, uses its commands or buttons (imbot.v2 event queue, no public URL needed)',
+		builderHint: {
+			searchHint:
+				'Starts a workflow within seconds when someone writes to a Bitrix24 chat bot, types one of its commands or presses one of its keyboard buttons (the bot\'s imbot.v2 event queue, no public URL needed); one active trigger per bot, which must be registered in event mode Fetch. Each item has dialogId (where to answer), userId, text, and for commands commandId, command and commandParams.',
+			relatedNodes: [
+				{
+					nodeType: 'n8n-nodes-bitrix24-im.bitrix24Chatbot',
+					relationHint: 'Answers as the bot: Message → Send to the event\'s dialogId, Command → Answer with its commandId, Chat → Show Typing while an AI agent thinks',
+				},
+			],
+		},
 		defaults: { name: 'Bitrix24 Chatbot Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

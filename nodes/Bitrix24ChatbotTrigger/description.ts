@@ -1,6 +1,20 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { authenticationField, booleanField, botField, collectionField, timeoutOption } from '../shared/fields';
+import { authenticationField, booleanField, botField, chosenNamesExpression, collectionField, timeoutOption } from '../shared/fields';
+
+const eventOptions = [
+	{ name: 'Bot Deleted', value: 'botDelete', description: 'The bot was unregistered; the trigger stops after it' },
+	{ name: 'Command', value: 'command', description: 'A command typed to the bot (/help), or a keyboard button pressed' },
+	{ name: 'Context Opened', value: 'contextGet', description: 'A user opened the bot\'s dialog through a link with context' },
+	{ name: 'Joined a Chat', value: 'joinChat', description: 'The bot was added to a chat, or a user opened a dialog with it' },
+	{ name: 'Message Added', value: 'messageAdd', description: 'A message to the bot: in its private dialogs and Open Channels, or mentioning it' },
+	{ name: 'Message Deleted', value: 'messageDelete', description: 'A message to the bot was deleted' },
+	{ name: 'Message Updated', value: 'messageUpdate', description: 'A message to the bot was edited' },
+	{ name: 'Reaction Changed', value: 'reactionChange', description: 'A reaction to one of the bot\'s messages was added or removed' },
+];
+
+/** The canvas subtitle: the chosen events as the Events field names them. */
+export const triggerSubtitle = chosenNamesExpression('events', eventOptions);
 
 /** The trigger's editor fields; read back by trigger.ts under the same names. */
 export const triggerProperties: INodeProperties[] = [
@@ -24,16 +38,7 @@ export const triggerProperties: INodeProperties[] = [
 		required: true,
 		default: ['messageAdd', 'command'],
 		description: 'The events of the bot that start the workflow',
-		options: [
-			{ name: 'Bot Deleted', value: 'botDelete', description: 'The bot was unregistered; the trigger stops after it' },
-			{ name: 'Command', value: 'command', description: 'A command typed to the bot (/help), or a keyboard button pressed' },
-			{ name: 'Context Opened', value: 'contextGet', description: 'A user opened the bot\'s dialog through a link with context' },
-			{ name: 'Joined a Chat', value: 'joinChat', description: 'The bot was added to a chat, or a user opened a dialog with it' },
-			{ name: 'Message Added', value: 'messageAdd', description: 'A message to the bot: in its private dialogs and Open Channels, or mentioning it' },
-			{ name: 'Message Deleted', value: 'messageDelete' },
-			{ name: 'Message Updated', value: 'messageUpdate', description: 'A message to the bot was edited' },
-			{ name: 'Reaction Changed', value: 'reactionChange', description: 'A reaction to one of the bot\'s messages was added or removed' },
-		],
+		options: eventOptions,
 	},
 	booleanField(
 		'Ignore the Bot\'s Own Messages',

@@ -1,6 +1,29 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { authenticationField, booleanField, collectionField, timeoutOption } from '../shared/fields';
+import { authenticationField, booleanField, chosenNamesExpression, collectionField, timeoutOption } from '../shared/fields';
+
+const eventOptions = [
+	{ name: 'Joined a Chat', value: 'joinChat', description: 'Someone was added to a chat' },
+	{ name: 'Message Added', value: 'messageAdd', description: 'A new message in a chat' },
+	{ name: 'Message Deleted', value: 'messageDelete', description: 'A message was deleted' },
+	{ name: 'Message Updated', value: 'messageUpdate', description: 'A message was edited' },
+	{ name: 'Reaction Changed', value: 'reactionChange', description: 'A reaction was added to or removed from a message' },
+];
+
+/** The canvas subtitle: the chosen events as the Events field names them. */
+export const triggerSubtitle = chosenNamesExpression('events', eventOptions);
+
+const FIRST_FETCH =
+	'The first Fetch Test Event subscribes to the Bitrix24 user\'s events, so it shows nothing from before. Then send a message in Bitrix24 and fetch again.';
+
+/** What the editor's trigger panel says next to Fetch Test Event. */
+export const triggerPanel = {
+	header: FIRST_FETCH,
+	executionsHelp: {
+		inactive: `<b>While building your workflow</b>, click Fetch Test Event: it shows the events waiting in the Bitrix24 user's queue, oldest first, and takes none of them.<br /><br /><b>Once you're happy with your workflow</b>, publish it. n8n then polls Bitrix24 on the Poll Times schedule and runs the workflow for each new event. Those runs show up in the executions list, not in the editor.`,
+		active: `<b>While building your workflow</b>, click Fetch Test Event: it shows the events waiting in the Bitrix24 user's queue, oldest first, and takes none of them, so the published workflow still gets them.<br /><br /><b>The workflow is published</b>: n8n polls Bitrix24 on the Poll Times schedule and runs the workflow for each new event. Those runs show up in the executions list, not in the editor.`,
+	},
+};
 
 /** The trigger's editor fields; read back by poll.ts under the same names. */
 export const triggerProperties: INodeProperties[] = [
@@ -19,13 +42,7 @@ export const triggerProperties: INodeProperties[] = [
 		required: true,
 		default: ['messageAdd'],
 		description: 'The events of the credential user\'s chats that start the workflow',
-		options: [
-			{ name: 'Joined a Chat', value: 'joinChat', description: 'Someone was added to a chat' },
-			{ name: 'Message Added', value: 'messageAdd', description: 'A new message in a chat' },
-			{ name: 'Message Deleted', value: 'messageDelete' },
-			{ name: 'Message Updated', value: 'messageUpdate', description: 'A message was edited' },
-			{ name: 'Reaction Changed', value: 'reactionChange', description: 'A reaction was added to or removed from a message' },
-		],
+		options: eventOptions,
 	},
 	booleanField(
 		'Ignore Own Messages',

@@ -70,7 +70,7 @@ async function main() {
 	say(`Expected duration: ${describeDuration(args)}.`);
 	say();
 	const { nodeBin } = await provisionN8n();
-	snapshotPackage();
+	await snapshotPackage();
 	const cpu = (os.cpus()[0] || {}).model || 'unknown CPU';
 	const machine = `${cpu.trim()} × ${os.cpus().length} CPUs, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}`;
 

@@ -8,7 +8,7 @@ const os = require('os');
 const path = require('path');
 const { performance } = require('perf_hooks');
 
-const { createInstance } = require('../lib/n8n');
+const { createInstance, packPackage } = require('../lib/n8n');
 const { startEmulator } = require('../../test/emulator');
 const { REPO_ROOT, CREDENTIAL_TYPE, say } = require('../lib/common');
 const { LATENCY_MS, STANDARD_LIMIT, MEMORY_POLL_MS, expectedSeconds } = require('./settings');
@@ -108,22 +108,18 @@ function countMarked(log) {
 	return { ok, distinctBatchKeys: keys.size };
 }
 
-let packageDir; // a snapshot of the built package, so a concurrent `npm run build` cannot pull dist/ from under us
+let packed; // the package packed once, so a concurrent `npm run build` cannot pull dist/ from under us
 
-/** Takes the snapshot of the built package that every later run installs into n8n. */
-function snapshotPackage() {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pkg-'));
+/** Packs the built package that every later run installs into n8n. */
+async function snapshotPackage() {
 	if (!fs.existsSync(path.join(REPO_ROOT, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
-	fs.copyFileSync(path.join(REPO_ROOT, 'package.json'), path.join(dir, 'package.json'));
-	fs.cpSync(path.join(REPO_ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true });
-	if (fs.existsSync(path.join(REPO_ROOT, 'index.js'))) fs.copyFileSync(path.join(REPO_ROOT, 'index.js'), path.join(dir, 'index.js'));
-	packageDir = dir;
-	return dir;
+	packed = await packPackage(REPO_ROOT, fs.mkdtempSync(path.join(os.tmpdir(), 'bench-pkg-')));
+	return packed.tarball;
 }
 
-/** Removes the snapshot of the built package, if one was taken. */
+/** Removes the packed package, if one was made. */
 function removePackageSnapshot() {
-	if (packageDir) fs.rmSync(packageDir, { recursive: true, force: true });
+	if (packed) fs.rmSync(path.dirname(packed.tarball), { recursive: true, force: true });
 }
 
 let runSeq = 0;
@@ -142,7 +138,7 @@ async function measure({ n, variant, latencyMs = LATENCY_MS, rateLimit = STANDAR
 		const env = cpuProfileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${cpuProfileDir}` } : {};
 		// expressionEngine: n8n's N8N_EXPRESSION_ENGINE; unset = n8n's default ('vm' in 2.41.1, isolated-vm).
 		if (expressionEngine) env.N8N_EXPRESSION_ENGINE = expressionEngine;
-		instance = await createInstance({ name: `bench-${variant}-${n}`, packageDir, env });
+		instance = await createInstance({ name: `bench-${variant}-${n}`, tarball: packed && packed.tarball, env });
 		await instance.importCredentials([{ id: 'benchCred', name: 'Bitrix24 webhook', type: CREDENTIAL_TYPE, data: { webhookUrl: emu.webhooks.admin.url } }]);
 		await instance.importWorkflow(benchWorkflow(id, n, variant, emu.webhooks.admin.url, nodeOptions));
 		emu.clearLog();

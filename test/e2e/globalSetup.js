@@ -1,11 +1,12 @@
 'use strict';
 /*
- * Jest globalSetup for the end-to-end suite: provision n8n (cached), then build the package once.
- * Set E2E_SKIP_BUILD=1 to use the existing dist/ as it is.
+ * Jest globalSetup for the end-to-end suite: provision n8n (cached), build the package once and pack it once
+ * (`npm pack` into .e2e-tmp/package/): every n8n instance of the suite installs that tarball, as Community Nodes
+ * installs a published package (E2E_PACKAGE_TARBALL). Set E2E_SKIP_BUILD=1 to pack the existing dist/ as it is.
  */
 const fs = require('fs');
 const path = require('path');
-const { ensureN8n, run } = require('../../scripts/lib/n8n');
+const { ensureN8n, packPackage, run } = require('../../scripts/lib/n8n');
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 
@@ -34,6 +35,11 @@ module.exports = async function globalSetup() {
 		}
 		log(`[e2e] npm run build done in ${((Date.now() - t1) / 1000).toFixed(1)}s`);
 	}
+	const packDir = path.join(repoRoot, '.e2e-tmp', 'package');
+	fs.rmSync(packDir, { recursive: true, force: true });
+	const { tarball, files } = await packPackage(repoRoot, packDir);
+	log(`[e2e] packed ${path.relative(repoRoot, tarball)} (${files.length} files)`);
+	process.env.E2E_PACKAGE_TARBALL = tarball;
 	process.env.E2E_NODE_BIN = nodeBin;
 	process.env.E2E_N8N_BIN = n8nBin;
 };

@@ -1,6 +1,6 @@
+import { withCustomApiCall } from '../../shared/operations';
 import type { ResourceDescription } from '../../shared/operations';
 import { chat } from './chat';
-import { customApiCall } from './customApiCall';
 import { department } from './department';
 import { dialog } from './dialog';
 import { file } from './file';
@@ -8,5 +8,5 @@ import { message } from './message';
 import { notification } from './notification';
 import { user } from './user';
 
-/** Every resource the node offers, in the order the editor lists them. */
-export const resources: ResourceDescription[] = [dialog, message, chat, notification, user, file, department, customApiCall];
+/** Every resource the node offers, in the order the editor lists them, each with Custom API Call last. */
+export const resources: ResourceDescription[] = withCustomApiCall([dialog, message, chat, notification, user, file, department]);

@@ -90,3 +90,9 @@ export function messageTextField(description: string, required: boolean): INodeP
 		description,
 	};
 }
+
+/** An expression naming the chosen values of a multi-options field as its dropdown does ("Message Added, Joined a Chat"). */
+export function chosenNamesExpression(field: string, options: Array<{ name: string; value: string }>): string {
+	const names = Object.fromEntries(options.map(({ name, value }) => [value, name]));
+	return `={{ $parameter["${field}"].map((value) => (${JSON.stringify(names)})[value] || value).join(", ") }}`;
+}

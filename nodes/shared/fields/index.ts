@@ -4,6 +4,7 @@ export {
 	binaryOutputField,
 	binaryPropertyField,
 	booleanField,
+	chosenNamesExpression,
 	collectionField,
 	messageIdField,
 	messageTextField,
@@ -14,5 +15,5 @@ export { BOT_TOKEN_LENGTH, CHATBOT_CREDENTIALS } from './credentials';
 export { botField, chatIdField, DIALOG_HELP, dialogIdField, locatorField, NOTIFY_HELP } from './locators';
 export { credentialRateLimitFields } from './rateLimit';
 export { attachmentsField, keyboardField, menuField } from './richContent';
-export { optionsProperty, readRunOptions } from './runOptions';
+export { optionsProperty, readRunOptions, runOptionsHints } from './runOptions';
 export type { RunOptions } from './runOptions';

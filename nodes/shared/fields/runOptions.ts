@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties, NodeHint } from 'n8n-workflow';
 
 import { planLimit } from '../transport';
 import type { RateLimit } from '../transport';
@@ -26,6 +26,22 @@ export const optionsProperty: INodeProperties = collectionField('Options', 'opti
 	),
 	timeoutOption('How long to wait for one Bitrix24 answer. Bitrix24 Cloud ends requests after 60 seconds.'),
 ]);
+
+/**
+ * n8n shows an option of a collection only once it is added, so choosing Rate Limit → Custom alone shows no values to
+ * set: this hint, shown in the node's panel while Custom lacks them, says where they are.
+ */
+export const runOptionsHints: NodeHint[] = [
+	{
+		message:
+			'Rate Limit is Custom: set its values with Options → Add Option → Rate Limit Burst and Rate Limit Requests per Second (until then: 50 at once, then 2 per second).',
+		type: 'info',
+		location: 'ndv',
+		whenToDisplay: 'always',
+		displayCondition:
+			'={{ (($parameter["options"] || {}).rateLimit === "custom") && (($parameter["options"].burst === undefined) || ($parameter["options"].drainPerSecond === undefined)) }}',
+	},
+];
 
 export function readRunOptions(context: IExecuteFunctions): RunOptions {
 	const options = context.getNodeParameter('options', 0, {}) as {

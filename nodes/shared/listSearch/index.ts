@@ -16,12 +16,36 @@ async function callFor(context: ILoadOptionsFunctions, method: string, params: I
 
 const dialogUrl = (portal: string, dialogId: string) => `${portal}/online/?IM_DIALOG=${encodeURIComponent(dialogId)}`;
 
+/** A chat as Bitrix24's recent list and chat search describe it. */
+interface ChatInfo {
+	type?: string;
+	entity_type?: string;
+}
+
 interface RecentEntry {
 	id: string | number;
 	chat_id: number;
 	title: string;
 	type: string;
+	chat?: ChatInfo;
 }
+
+const CHAT_KINDS: Record<string, string> = {
+	open: 'open chat',
+	chat: 'group chat',
+	channel: 'channel',
+	openChannel: 'open channel',
+	lines: 'open line',
+	copilot: 'Copilot chat',
+};
+
+function chatKind(chat: ChatInfo | undefined): string {
+	if (chat?.entity_type === 'SONET_GROUP') return 'workgroup chat';
+	return CHAT_KINDS[chat?.type ?? ''] ?? 'chat';
+}
+
+/** What the picker shows: the name, then what kind of dialog it is and the id it stands for ("Bob Builder (private dialog, 2)"). */
+const label = (name: string, kind: string, id: string) => `${name} (${kind}, ${id})`;
 
 async function recentDialogs(
 	context: ILoadOptionsFunctions,
@@ -47,14 +71,17 @@ async function recentResults(
 		.filter((entry) => entry.title.toLowerCase().includes(query.toLowerCase()))
 		.map((entry) => {
 			const value = onlyChats ? String(entry.chat_id) : String(entry.id);
-			return { name: entry.title, value, url: dialogUrl(portal, onlyChats ? `chat${entry.chat_id}` : value) };
+			const kind = entry.type === 'user' ? 'private dialog' : chatKind(entry.chat);
+			return { name: label(entry.title, kind, value), value, url: dialogUrl(portal, onlyChats ? `chat${entry.chat_id}` : value) };
 		});
 	return { results, paginationToken: next };
 }
 
+const chatName = (chat: { id: number; name?: string; title?: string }) => chat.name ?? chat.title ?? `chat${chat.id}`;
+
 async function searchChatEntries(context: ILoadOptionsFunctions, filter: string) {
 	const { answer, portal } = await callFor(context, 'im.search.chat.list', { FIND: filter, LIMIT: 50 });
-	const chats = Object.values((answer.result ?? {}) as Record<string, { id: number; name?: string; title?: string }>);
+	const chats = Object.values((answer.result ?? {}) as Record<string, ChatInfo & { id: number; name?: string; title?: string }>);
 	return { chats, portal };
 }
 
@@ -72,8 +99,8 @@ export async function searchDialogs(
 	]);
 	const people = Object.values((users.answer.result ?? {}) as Record<string, { id: number; name: string }>);
 	const results: INodeListSearchItems[] = [
-		...chats.map((chat) => ({ name: chat.name ?? chat.title ?? `chat${chat.id}`, value: `chat${chat.id}` })),
-		...people.map((user) => ({ name: user.name, value: String(user.id) })),
+		...chats.map((chat) => ({ name: label(chatName(chat), chatKind(chat), `chat${chat.id}`), value: `chat${chat.id}` })),
+		...people.map((user) => ({ name: label(user.name, 'private dialog', String(user.id)), value: String(user.id) })),
 	].map((entry) => ({ ...entry, url: dialogUrl(portal, entry.value) }));
 	return { results };
 }
@@ -89,7 +116,7 @@ export async function searchChats(
 	const { chats, portal } = await searchChatEntries(this, query);
 	return {
 		results: chats.map((chat) => ({
-			name: chat.name ?? chat.title ?? `chat${chat.id}`,
+			name: label(chatName(chat), chatKind(chat), String(chat.id)),
 			value: String(chat.id),
 			url: dialogUrl(portal, `chat${chat.id}`),
 		})),

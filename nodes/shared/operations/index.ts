@@ -1,4 +1,5 @@
 /** Operations described as data, and the one loop that runs them: one entry point for every node. */
+export { withCustomApiCall } from './customApiCall';
 export { executeOperation } from './executor';
 export type { BinaryFile, ItemReader } from './itemReader';
 export { list, singleCall, steps } from './kinds';
@@ -14,5 +15,5 @@ export type {
 	StepsOperation,
 } from './kinds';
 export { offsetPaging } from './paging';
-export { buildProperties } from './properties';
+export { buildProperties, operationSubtitle } from './properties';
 export { succeeded, succeededWithId } from './shapes';

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { authenticationField, booleanField } from '../fields';
+import { CUSTOM_API_CALL_NAME } from './customApiCall';
 import type { OperationDescription, ResourceDescription } from './kinds';
 
 const simplify = booleanField(
@@ -28,12 +29,41 @@ export function operationFields(operation: OperationDescription): INodePropertie
 	return operation.shape ? [...operation.fields, simplify] : operation.fields;
 }
 
-function showFor(resource: string, operation: string, property: INodeProperties): INodeProperties {
+function showFor(resourceValues: string[], operation: string, property: INodeProperties): INodeProperties {
 	const show = property.displayOptions?.show ?? {};
 	return {
 		...property,
-		displayOptions: { ...property.displayOptions, show: { ...show, resource: [resource], operation: [operation] } },
+		displayOptions: { ...property.displayOptions, show: { ...show, resource: resourceValues, operation: [operation] } },
 	};
+}
+
+/** Each operation with the resources that list it (one operation object may serve several, like Custom API Call). */
+function resourcesByOperation(resources: ResourceDescription[]): Map<OperationDescription, ResourceDescription[]> {
+	const owners = new Map<OperationDescription, ResourceDescription[]>();
+	for (const resource of resources) {
+		for (const operation of resource.operations) owners.set(operation, [...(owners.get(operation) ?? []), resource]);
+	}
+	return owners;
+}
+
+/** Operations by name, as n8n's linter wants, but Custom API Call last, where n8n looks for it. */
+function byName(a: { name: string }, b: { name: string }): number {
+	const last = (entry: { name: string }) => (entry.name === CUSTOM_API_CALL_NAME ? 1 : 0);
+	return last(a) - last(b) || a.name.localeCompare(b.name);
+}
+
+/**
+ * The canvas subtitle: what the Resource and Operation dropdowns show ("Mark Unread: Dialog"), looked up in the
+ * expression itself; an operation every resource lists shows its own name alone.
+ */
+export function operationSubtitle(resources: ResourceDescription[]): string {
+	const names: Record<string, string> = {};
+	for (const [operation, owners] of resourcesByOperation(resources)) {
+		for (const resource of owners) {
+			names[`${resource.value}:${operation.value}`] = owners.length > 1 ? operation.name : `${operation.name}: ${resource.name}`;
+		}
+	}
+	return `={{ ${JSON.stringify(names)}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
 }
 
 /** The editor's Authentication, Resource and Operation selectors and every operation's fields, from the registry. */
@@ -57,13 +87,17 @@ export function buildProperties(resources: ResourceDescription[]): INodeProperti
 			displayOptions: { show: { resource: [resource.value] } },
 			options: resource.operations
 				.map(({ name, value, action, description }) => ({ name, value, action, description }))
-				.sort((a, b) => a.name.localeCompare(b.name)),
+				.sort(byName),
 			default: defaultOperation,
 		};
 	});
-	const fields = resources.flatMap((resource) =>
-		resource.operations.flatMap((operation) =>
-			operationFields(operation).map((property) => showFor(resource.value, operation.value, property)),
+	const fields = [...resourcesByOperation(resources)].flatMap(([operation, owners]) =>
+		operationFields(operation).map((property) =>
+			showFor(
+				owners.map(({ value }) => value),
+				operation.value,
+				property,
+			),
 		),
 	);
 	return [authenticationField(), resourceSelector, ...operationSelectors, ...fields];

@@ -12,6 +12,7 @@ export function webhookUrlProperty(scopes: string): INodeProperties {
 		default: '',
 		required: true,
 		placeholder: WEBHOOK_URL_FORMAT,
+		hint: `In Bitrix24: Developer resources → Other → Inbound webhook, tick ${scopes}, save, copy the URL`,
 		description: `The inbound webhook address from Bitrix24 (Developer resources → Other → Inbound webhook), with ${scopes} ticked. It contains a secret: treat it like a password.`,
 	};
 }

@@ -14,25 +14,38 @@
  * One concern a module:
  * - provision.js: ensureN8n(), Node 24 + n8n installed once into a cache (with a lock).
  * - instance.js:  createInstance(), an n8n user folder with this package and its CLI commands.
+ * - packageTarball.js: the package packed by `npm pack` and installed from the tarball as Community Nodes does.
  * - database.js:  executions read from an instance's SQLite database.
  * - results.js:   the run `n8n execute` printed, and what its nodes output.
  * - workflows.js: workflow and node builders.
  * - processes.js: spawning, process groups, timeouts and signals.
+ * - queue.js:     createQueueCluster(), n8n in queue mode: a main process and workers sharing Redis and PostgreSQL.
+ * - backends.js:  Redis and PostgreSQL from Debian's packages, installed when missing, run on loopback ports.
  *
  * Plain CommonJS on purpose (the TypeScript lint forbids process/setTimeout in .ts sources).
  */
 
 const { N8N_VERSION, NODE_VERSION, PACKAGE_NAME } = require('./constants');
-const { run, killTree } = require('./processes');
+const { run, killTree, startBackground } = require('./processes');
 const { ensureN8n, defaultCacheDir } = require('./provision');
 const { createInstance, freePort, ENCRYPTION_KEY } = require('./instance');
+const { packPackage, packedFiles, unpackTarball } = require('./packageTarball');
 const { parseRunOutput, outputOf, errorOf, mustSucceed } = require('./results');
-const { workflow, codeNode, markUnreadNode, MANUAL_TRIGGER_NAME, NODE_TYPE } = require('./workflows');
+const { workflow, webhookWorkflow, chainedWorkflow, codeNode, markUnreadNode, MANUAL_TRIGGER_NAME, NODE_TYPE } = require('./workflows');
+const { createQueueCluster } = require('./queue');
+const { ensureBackends } = require('./backends');
 
 module.exports = {
 	ensureN8n,
 	createInstance,
+	createQueueCluster,
+	ensureBackends,
+	packPackage,
+	packedFiles,
+	unpackTarball,
 	workflow,
+	webhookWorkflow,
+	chainedWorkflow,
 	codeNode,
 	markUnreadNode,
 	outputOf,
@@ -41,6 +54,7 @@ module.exports = {
 	parseRunOutput,
 	run,
 	killTree,
+	startBackground,
 	freePort,
 	defaultCacheDir,
 	MANUAL_TRIGGER_NAME,

@@ -1,8 +1,9 @@
 'use strict';
 /*
  * n8n instances for the end-to-end harness. createInstance(): a fresh n8n user folder (own sqlite DB, own ports)
- * with the built package copied into <userFolder>/.n8n/nodes/node_modules/<package>, where n8n loads community
- * packages from. Each CLI command is a new n8n process (~3.5 s startup; the first command of an instance also runs
+ * with the packed package installed into <userFolder>/.n8n/nodes/node_modules/<package> as Community Nodes installs
+ * it (packageTarball.js), where n8n loads community packages from. The package is packed once per process (or once
+ * per test suite run: the e2e globalSetup packs it and names the tarball in E2E_PACKAGE_TARBALL). Each CLI command is a new n8n process (~3.5 s startup; the first command of an instance also runs
  * the DB migrations, ~6 s). Commands of one instance run one at a time; several instances can run in parallel.
  *
  * Gotchas handled here:
@@ -22,8 +23,7 @@ const { run, tail } = require('./processes');
 const { ensureN8n, pathWithNode } = require('./provision');
 const { readExecution } = require('./database');
 const { parseRunOutput, outputOf, errorOf } = require('./results');
-
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+const { packPackage, installTarball, REPO_ROOT } = require('./packageTarball');
 
 const ENCRYPTION_KEY = 'e2e-fixed-encryption-key-not-a-secret-0001';
 const reservedPorts = new Set();
@@ -48,14 +48,25 @@ async function freePort() {
 	throw new Error('could not find a free port');
 }
 
-function copyDir(src, dst) {
-	fs.cpSync(src, dst, { recursive: true, dereference: true });
+const tarballs = new Map(); // package directory -> Promise of its packed tarball, one pack per process
+
+/** The tarball of packageDir: the suite's (E2E_PACKAGE_TARBALL) for this repository, else packed once here. */
+function tarballOf(packageDir) {
+	if (path.resolve(packageDir) === REPO_ROOT && process.env.E2E_PACKAGE_TARBALL) return Promise.resolve(process.env.E2E_PACKAGE_TARBALL);
+	if (!tarballs.has(packageDir)) {
+		if (!fs.existsSync(path.join(packageDir, 'dist'))) throw new Error(`${path.join(packageDir, 'dist')} does not exist: run \`npm run build\` first`);
+		const destDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-pack-'));
+		process.once('exit', () => fs.rmSync(destDir, { recursive: true, force: true }));
+		tarballs.set(packageDir, packPackage(packageDir, destDir).then((packed) => packed.tarball));
+	}
+	return tarballs.get(packageDir);
 }
 
 /**
- * Create a fresh n8n user folder with the built package installed as a community package.
+ * Create a fresh n8n user folder with the packed package installed as a community package.
  *
  * @param {object} opts
+ * @param {string} [opts.tarball]     the packed package to install (default: packageDir, packed)
  * @param {string} [opts.packageDir]  repository root holding package.json + dist/ (default: this repo)
  * @param {string} [opts.name]        label used in the temp folder name
  * @param {object} [opts.env]         extra environment variables for every n8n command
@@ -63,7 +74,7 @@ function copyDir(src, dst) {
  * @param {boolean} [opts.installPackage=true] set false to get a bare n8n
  * @param {(s: string) => void} [opts.log]
  */
-async function createInstance({ packageDir = REPO_ROOT, name = 'e2e', env: extraEnv = {}, baseDir = os.tmpdir(), installPackage = true, log = () => {} } = {}) {
+async function createInstance({ tarball, packageDir = REPO_ROOT, name = 'e2e', env: extraEnv = {}, baseDir = os.tmpdir(), installPackage = true, log = () => {} } = {}) {
 	const { nodeBin, n8nBin, cacheDir } = await ensureN8n({ log });
 	fs.mkdirSync(baseDir, { recursive: true });
 	const userFolder = await fsp.mkdtemp(path.join(baseDir, `n8n-e2e-${String(name).replace(/[^\w.-]+/g, '_')}-`));
@@ -71,17 +82,7 @@ async function createInstance({ packageDir = REPO_ROOT, name = 'e2e', env: extra
 	const scratchDir = path.join(userFolder, 'scratch');
 	fs.mkdirSync(scratchDir, { recursive: true });
 
-	if (installPackage) {
-		const pkgJson = path.join(packageDir, 'package.json');
-		const distDir = path.join(packageDir, 'dist');
-		if (!fs.existsSync(distDir)) throw new Error(`${distDir} does not exist: run \`npm run build\` first`);
-		const pkgName = JSON.parse(fs.readFileSync(pkgJson, 'utf8')).name;
-		const target = path.join(n8nDir, 'nodes', 'node_modules', pkgName);
-		fs.mkdirSync(target, { recursive: true });
-		fs.copyFileSync(pkgJson, path.join(target, 'package.json'));
-		copyDir(distDir, path.join(target, 'dist'));
-		if (fs.existsSync(path.join(packageDir, 'index.js'))) fs.copyFileSync(path.join(packageDir, 'index.js'), path.join(target, 'index.js'));
-	}
+	if (installPackage) await installTarball(tarball || (await tarballOf(packageDir)), n8nDir);
 
 	const port = await freePort();
 	const brokerPort = await freePort();

@@ -55,10 +55,10 @@ function untrack(child) {
 
 /**
  * Run a command, capturing stdout/stderr. The child gets its own process group so that a timeout kills
- * everything it started (n8n spawns a task-runner child).
+ * everything it started (n8n spawns a task-runner child). `uid`/`gid` run it as another user (root only).
  * Resolves { code, signal, stdout, stderr, timedOut, durationMs }; never rejects for a non-zero exit.
  */
-function run(cmd, args, { cwd, env, timeoutMs = 10 * 60 * 1000, onData, input } = {}) {
+function run(cmd, args, { cwd, env, uid, gid, timeoutMs = 10 * 60 * 1000, onData, input } = {}) {
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
 		let child;
@@ -66,6 +66,8 @@ function run(cmd, args, { cwd, env, timeoutMs = 10 * 60 * 1000, onData, input } 
 			child = spawn(cmd, args, {
 				cwd,
 				env,
+				uid,
+				gid,
 				detached: true,
 				stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
 			});
@@ -126,4 +128,72 @@ function tail(s, n = 4000) {
 	return s.length > n ? `...${s.slice(-n)}` : s;
 }
 
-module.exports = { sleep, pidAlive, killTree, run, tail };
+/**
+ * A long-running command (a server, `n8n start`, `n8n worker`) in its own process group, killed with this process.
+ * `uid`/`gid` run it as another user (root only). Returns { pid, output(), exited, running(), waitForOutput(re),
+ * stop({ signal, graceMs }) }: stop() sends `signal` (SIGTERM) to the group and SIGKILL after `graceMs`; `exited`
+ * resolves with { code, signal } once the command has ended.
+ */
+function startBackground(cmd, args, { cwd, env, uid, gid } = {}) {
+	const child = spawn(cmd, args, { cwd, env, uid, gid, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	let output = '';
+	const waiters = new Set();
+	const onData = (d) => {
+		output += d;
+		for (const waiter of waiters) waiter();
+	};
+	child.stdout.on('data', onData);
+	child.stderr.on('data', onData);
+	const onExit = () => killTree(child, 'SIGKILL');
+	process.once('exit', onExit);
+	track(child);
+	let ended = false;
+	const exited = new Promise((resolve) =>
+		child.on('close', (code, signal) => {
+			ended = true;
+			process.removeListener('exit', onExit);
+			untrack(child);
+			try {
+				process.kill(-child.pid, 'SIGKILL'); // grandchildren (n8n's task runner) of a parent that died abruptly
+			} catch {
+				/* group already empty */
+			}
+			for (const waiter of waiters) waiter();
+			resolve({ code, signal });
+		}),
+	);
+	return {
+		pid: child.pid,
+		exited,
+		output: () => output,
+		running: () => !ended,
+		/** Resolves once the output matches `pattern`; rejects if the command ends or `timeoutMs` passes first. */
+		waitForOutput(pattern, { timeoutMs = 180_000, what = String(pattern) } = {}) {
+			return new Promise((resolve, reject) => {
+				const timer = setTimeout(() => done(new Error(`timed out waiting for ${what}:\n${tail(output)}`)), timeoutMs);
+				const check = () => {
+					const match = pattern.exec(output);
+					if (match) done(null, match);
+					else if (ended) done(new Error(`the command ended before ${what}:\n${tail(output)}`));
+				};
+				const done = (error, match) => {
+					clearTimeout(timer);
+					waiters.delete(check);
+					if (error) reject(error);
+					else resolve(match);
+				};
+				waiters.add(check);
+				check();
+			});
+		},
+		async stop({ signal = 'SIGTERM', graceMs = 30_000 } = {}) {
+			if (!ended) killTree(child, signal);
+			const timer = setTimeout(() => killTree(child, 'SIGKILL'), graceMs);
+			const result = await exited;
+			clearTimeout(timer);
+			return result;
+		},
+	};
+}
+
+module.exports = { sleep, pidAlive, killTree, run, startBackground, tail };

@@ -1,15 +1,16 @@
 'use strict';
 /*
  * Workflow and node builders for the end-to-end harness. workflow(): Manual Trigger (the start node `n8n execute`
- * requires) chained to the given nodes. codeNode(): a Code node producing items. The Code node works under
- * `n8n execute` (it runs in the JS task runner that the command starts; it adds ~1.5 s). markUnreadNode(): this
- * package's node doing Dialog → Mark Unread.
+ * requires) chained to the given nodes; webhookWorkflow(): the same chain started by a production webhook.
+ * codeNode(): a Code node producing items. The Code node works under `n8n execute` (it runs in the JS task runner
+ * that the command starts; it adds ~1.5 s). markUnreadNode(): this package's node doing Dialog → Mark Unread.
  */
 
 const crypto = require('crypto');
 const { PACKAGE_NAME } = require('./constants');
 
 const MANUAL_TRIGGER_NAME = 'Manual Trigger';
+const WEBHOOK_NAME = 'Webhook';
 
 function nodeId() {
 	return crypto.randomUUID();
@@ -22,17 +23,31 @@ function nodeId() {
  * Workflow ids must be <= 21 characters.
  */
 function workflow({ id, name, nodes = [], connections, settings } = {}) {
+	const trigger = { name: MANUAL_TRIGGER_NAME, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} };
+	return chainedWorkflow({ id, name, trigger, nodes, connections, settings });
+}
+
+/**
+ * Workflow JSON started by a production webhook: POST /webhook/<path> runs `nodes` in a chain and answers at once
+ * (n8n's Webhook node, response "Immediately"). For an n8n that serves webhooks (`n8n start`), once published.
+ */
+function webhookWorkflow({ id, name, path, nodes = [], settings } = {}) {
+	if (!path) throw new Error('webhookWorkflow(): path is required');
+	const trigger = {
+		name: WEBHOOK_NAME,
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		webhookId: crypto.randomUUID(),
+		parameters: { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+	};
+	return chainedWorkflow({ id, name, trigger, nodes, settings });
+}
+
+/** Workflow JSON: `trigger` (a partial node, like those of `nodes`) followed by `nodes` in a chain. */
+function chainedWorkflow({ id, name, trigger, nodes = [], connections, settings }) {
 	if (!id) throw new Error('workflow(): id is required');
 	if (String(id).length > 21) throw new Error(`workflow(): id "${id}" is longer than 21 characters`);
-	const trigger = {
-		id: nodeId(),
-		name: MANUAL_TRIGGER_NAME,
-		type: 'n8n-nodes-base.manualTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {},
-	};
-	const all = [trigger];
+	const all = [{ id: nodeId(), position: [0, 0], ...trigger }];
 	nodes.forEach((n, i) => {
 		if (!n.name || !n.type) throw new Error('workflow(): every node needs name and type');
 		all.push({
@@ -103,4 +118,4 @@ function markUnreadNode({ name = 'Mark Unread', credential, options = {}, onErro
 	return node;
 }
 
-module.exports = { workflow, codeNode, markUnreadNode, MANUAL_TRIGGER_NAME, NODE_TYPE };
+module.exports = { workflow, webhookWorkflow, chainedWorkflow, codeNode, markUnreadNode, MANUAL_TRIGGER_NAME, NODE_TYPE };

@@ -16,7 +16,22 @@ describe('the editor\'s searchable lists', () => {
 		expect(values).toEqual(expect.arrayContaining(['chat1', 'chat2', '2', '3']));
 		const chat1 = results.find((entry) => entry.value === 'chat1');
 		expect(chat1?.url).toBe(`${portal().baseUrl}/online/?IM_DIALOG=chat1`);
-		expect(typeof chat1?.name).toBe('string');
+	});
+
+	it('names each entry with its kind and id, so a private dialog and a workgroup chat tell themselves apart', async () => {
+		const { results } = await search('searchDialogs');
+		const names = Object.fromEntries(results.map((entry) => [entry.value, entry.name]));
+		expect(names).toMatchObject({
+			chat1: 'General chat (open chat, chat1)',
+			chat2: 'Project Apollo (group chat, chat2)',
+			chat3: 'Marketing workgroup (workgroup chat, chat3)',
+			'2': 'Bob Builder (private dialog, 2)',
+			'3': 'Carol Clark (private dialog, 3)',
+		});
+		const found = await search('searchDialogs', 'Bob');
+		expect(found.results.find((entry) => entry.value === '2')?.name).toBe('Bob Builder (private dialog, 2)');
+		const chats = await search('searchChats');
+		expect(chats.results.find((entry) => entry.value === '2')?.name).toBe('Project Apollo (group chat, 2)');
 	});
 
 	it('searches chats and users by name through Bitrix24\'s search methods', async () => {

@@ -1,8 +1,8 @@
 jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep: jest.fn(async () => {}) }));
 
-import { useEmulator, webhookCredentials } from '../../../helpers/emulator';
-import { runWorkflow } from '../../../helpers/runWorkflow';
-import type { TestItem } from '../../../helpers/runWorkflow';
+import { useEmulator, webhookCredentials } from '../../helpers/emulator';
+import { runWorkflow } from '../../helpers/runWorkflow';
+import type { TestItem } from '../../helpers/runWorkflow';
 
 const emulator = useEmulator();
 
@@ -40,6 +40,14 @@ describe('Custom API Call', () => {
 		expect(output[1].json).toEqual({ result: posted[posted.length - 1].id });
 		expect(output[2].json).toMatchObject({ next: 2, total: 5 });
 		expect((output[2].json.result as unknown[]).length).toBe(2);
+	});
+
+	it('runs the same under another resource (the Custom API Call at the end of its Operation list)', async () => {
+		emulator().clearLog();
+		const { output, error } = await run([{ method: 'im.counters.get' }], { resource: 'message' }, { batching: false });
+		expect(error).toBeUndefined();
+		expect(emulator().log.map(({ method }) => method)).toEqual(['im.counters.get']);
+		expect(output[0].json.result).toMatchObject({ TYPE: expect.objectContaining({ ALL: expect.any(Number) }) });
 	});
 
 	it('outputs next and total of a single call too, and the raw answer with Simplify off', async () => {

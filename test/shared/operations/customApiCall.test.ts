@@ -1,11 +1,44 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { resources } from '../../../../nodes/Bitrix24Im/actions';
-import { requestFor, retrySafeFor, sendingTraits, singleCallOf } from '../../../helpers/operationRequest';
+import { resources } from '../../../nodes/Bitrix24Im/actions';
+import { buildProperties } from '../../../nodes/shared/operations';
+import { requestFor, retrySafeFor, sendingTraits, singleCallOf } from '../../helpers/operationRequest';
 
 it('is the last resource, with one operation', () => {
 	expect(resources[resources.length - 1].value).toBe('customApiCall');
 	expect(resources[resources.length - 1].operations.map(({ value }) => value)).toEqual(['call']);
+});
+
+describe('in the editor', () => {
+	const properties = buildProperties(resources);
+	const selectors = properties.filter(({ name }) => name === 'resource' || name === 'operation');
+
+	// n8n appends its own "Custom API Call" (value __CUSTOM_API_CALL__, which no node runs) to every Resource and
+	// Operation list that does not end with one (injectCustomApiCallOptions in n8n's load-nodes-and-credentials).
+	it.each(selectors.map((selector) => [selector.displayOptions?.show?.resource?.[0] ?? 'resource', selector]))(
+		'%s: the list ends with the one Custom API Call, so n8n adds none',
+		(_list, selector) => {
+			const options = selector.options as Array<{ name: string; value: string }>;
+			expect(options[options.length - 1].name).toBe('Custom API Call');
+			expect(options.filter(({ name }) => name === 'Custom API Call')).toHaveLength(1);
+			expect(new Set(options.map(({ name }) => name)).size).toBe(options.length);
+		},
+	);
+
+	it('every Operation list but its last entry is in name order', () => {
+		for (const selector of selectors.filter(({ name }) => name === 'operation')) {
+			const names = (selector.options as Array<{ name: string }>).map(({ name }) => name).slice(0, -1);
+			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+		}
+	});
+
+	it('runs as the same call under every resource, and its fields are shown under every resource', () => {
+		const operations = resources.map((resource) => resource.operations.find(({ value }) => value === 'call'));
+		expect(new Set(operations).size).toBe(1);
+		const method = properties.filter(({ name }) => name === 'method');
+		expect(method).toHaveLength(1);
+		expect(method[0].displayOptions?.show).toEqual({ resource: resources.map(({ value }) => value), operation: ['call'] });
+	});
 });
 
 describe('custom API call requests', () => {
