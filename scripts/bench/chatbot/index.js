@@ -47,8 +47,8 @@ async function runChatbotBench(argv) {
 	const startedIso = new Date().toISOString();
 	say('Bitrix24 chat bot benchmark (issue 14): answer times in a real n8n against the emulator');
 	await provisionN8n();
-	const packageDir = snapshotPackage();
-	const settings = { ...args, latencyMs: LATENCY_MS, silenceMs: 75_000, idleSettleMs: 90_000, replyTimeoutMs: 150_000, packageDir };
+	const tarball = await snapshotPackage();
+	const settings = { ...args, latencyMs: LATENCY_MS, silenceMs: 75_000, idleSettleMs: 90_000, replyTimeoutMs: 150_000, tarball };
 	const machine = `${((os.cpus()[0] || {}).model || 'unknown CPU').trim()} × ${os.cpus().length} CPUs, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.type()} ${os.release()}`;
 	try {
 		const summaries = [];

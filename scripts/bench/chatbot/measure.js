@@ -31,7 +31,7 @@ const pollsOf = (emu) => emu.log.filter((e) => ['imbot.v2.event.get', 'imbot.v2.
 
 /**
  * Runs one variant; answers { kind, rows (per message), warmUp, idle: { minutes, requests, perHour } }.
- * `settings`: { messages, minGapMs, maxGapMs, seed, afterSilence, silenceMs, idleMinutes, idleSettleMs, replyTimeoutMs, packageDir }.
+ * `settings`: { messages, minGapMs, maxGapMs, seed, afterSilence, silenceMs, idleMinutes, idleSettleMs, replyTimeoutMs, tarball }.
  */
 async function measureVariant(kind, settings) {
 	const emu = await startEmulator({ port: 0, latencyMs: LATENCY_MS, rateLimit: STANDARD_LIMIT });
@@ -41,7 +41,7 @@ async function measureVariant(kind, settings) {
 		const admin = emu.webhooks.admin.url;
 		const { bot } = await call(admin, 'imbot.v2.Bot.register', { fields: { code: `bench_${kind}`, botToken: BOT_TOKEN, properties: { name: 'Bench Bot' } } });
 		const users = USERS.map((userId) => emu.addWebhook({ userId, scopes: ['im'] }).url);
-		n8n = await createInstance({ name: `bench-chatbot-${kind}`, packageDir: settings.packageDir });
+		n8n = await createInstance({ name: `bench-chatbot-${kind}`, tarball: settings.tarball });
 		if (kind === 'polling') installPoller(n8n.userFolder);
 		await n8n.importCredentials([
 			{ id: 'benchBot', name: 'Bench bot', type: 'bitrix24ChatbotWebhookApi', data: { webhookUrl: admin, botToken: BOT_TOKEN, rateLimit: 'standard' } },
