@@ -2,9 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { CHATBOT_CREDENTIALS, credentialsByAuthentication, optionsProperty } from '../shared/fields';
+import { searchBots } from '../shared/listSearch';
 import { buildProperties, executeOperation, operationSubtitle } from '../shared/operations';
 import { resources } from './actions';
-import { searchBots } from './listSearch';
 
 export class Bitrix24Chatbot implements INodeType {
 	description: INodeTypeDescription = {

@@ -1,14 +1,22 @@
 import type { IDataObject, INode, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { openClient, toNodeApiError } from '../shared/transport';
+import type { QueueReaders, RawEvent } from '../shared/events';
+import {
+	loadCursor,
+	lostEventsError,
+	parseDialogIds,
+	pollParams,
+	QueueFailure,
+	readEvents,
+	readPage,
+	saveCursor,
+	shapeUserEvent,
+} from '../shared/events';
+import { openClient } from '../shared/transport';
 import type { Authentication, Bitrix24Client } from '../shared/transport';
-import type { LostEvents } from './cursor';
-import { loadCursor, pollParams, readPage, saveCursor } from './cursor';
-import type { RawEvent } from './events';
-import { readEventPage, shapeEvent } from './events';
 import type { EventFilters } from './filters';
-import { parseDialogIds, passes } from './filters';
+import { passes } from './filters';
 
 /**
  * Static-data objects whose cursor a poll of this n8n process has written. n8n keeps an active workflow's static
@@ -26,19 +34,13 @@ interface TriggerOptions {
 	timeout?: number;
 }
 
-function lostEventsError(node: INode, lost: LostEvents): NodeOperationError {
-	const range =
-		lost.firstRemaining === undefined
-			? `after event ${lost.marker}`
-			: `between event ${lost.marker} and event ${lost.firstRemaining}`;
-	return new NodeOperationError(node, 'Another application is reading this Bitrix24 user\'s event queue', {
-		description:
-			'Bitrix24 keeps one im.v2 event queue per user, and reading it with an offset deletes the earlier events for every reader. ' +
-			`The last event this trigger had read was deleted by someone else, so the events ${range} may have gone to the other reader instead of this workflow. ` +
-			'Find and stop the other reader - another active workflow with a Bitrix24 IM Trigger for the same Bitrix24 user, or a Bitrix24 app or script calling im.v2.Event.get - or use a credential of a different Bitrix24 user for this trigger. ' +
-			'The next poll continues with the events still in the queue.',
-	});
-}
+const USER_QUEUE: QueueReaders = {
+	queue: 'this Bitrix24 user\'s event queue',
+	fact: 'Bitrix24 keeps one im.v2 event queue per user',
+	otherReaders:
+		'Find and stop the other reader - another active workflow with a Bitrix24 IM Trigger for the same Bitrix24 user, or a Bitrix24 app or script calling im.v2.Event.get - or use a credential of a different Bitrix24 user for this trigger.',
+	next: 'The next poll continues with the events still in the queue.',
+};
 
 class EventReader {
 	constructor(
@@ -52,11 +54,11 @@ class EventReader {
 	}
 
 	async page(params: IDataObject): Promise<RawEvent[]> {
-		const method = 'im.v2.Event.get';
-		const events = readEventPage(await this.call(method, params));
-		if (events) return events;
-		const failure = { kind: 'invalidBody' as const, code: 'INVALID_RESPONSE', description: 'the answer holds no list of events', method };
-		throw toNodeApiError(this.node, failure, this.client.scrubber);
+		try {
+			return (await readEvents(this.client, this.node, 'im.v2.Event.get', params)).events;
+		} catch (error) {
+			throw error instanceof QueueFailure ? error.error : error;
+		}
 	}
 
 	async ownUserId(): Promise<number | undefined> {
@@ -91,7 +93,7 @@ async function readFromCursor(context: IPollFunctions, reader: EventReader, stor
 	});
 	saveCursor(stored, reading.next);
 	writtenHere.add(stored);
-	if (reading.outcome === 'lost') throw lostEventsError(node, reading.lost);
+	if (reading.outcome === 'lost') throw lostEventsError(node, reading.lost, USER_QUEUE);
 	if (reading.outcome !== 'read' && cursor.kind === 'marker') {
 		context.logger.warn(
 			`Bitrix24 IM Trigger "${node.name}": the last event read before (${cursor.marker}) is no longer in the queue (${reading.outcome === 'markerExpired' ? 'older than 24 hours' : 'first poll since n8n started'}); continuing with the events in the queue`,
@@ -130,7 +132,7 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 		filters.ownUserId = own;
 	}
 	const items = fresh
-		.map(shapeEvent)
+		.map(shapeUserEvent)
 		.filter((item) => passes(item, filters))
 		.map((item) => ({ json: client.scrubber.value(item) as IDataObject }));
 	return items.length > 0 ? [items] : null;

@@ -17,6 +17,9 @@
  * (b) and (c) are bounded by 2 requests/s (~(N-50)/2 s), so by default they run only for N <= 1,000; --full runs
  * them at 10,000 too (~83 min each).
  * Exit code 0 when the benchmark ran (whatever the targets say), 2 when it could not run.
+ *
+ * npm run bench -- --chatbot [...]: issue 14's chat bot answer times instead (scripts/bench/chatbot/); each keeps the
+ * other's section of bench-results.md.
  */
 const fs = require('fs');
 const os = require('os');
@@ -31,6 +34,8 @@ const { fmtInt, fmtSec, fmtMb } = require('./format');
 const { rowsFor, textTable } = require('./tables');
 const { checkTargets } = require('./targets');
 const { methodText, chartSeries, markdownReport } = require('./report');
+const { runChatbotBench } = require('./chatbot');
+const { sectionOf } = require('./chatbot/report');
 
 function parseArgs(argv) {
 	const args = { full: false, ns: [100, 1000, 10000], overheadRuns: 3, skipOverhead: false, write: true };
@@ -123,7 +128,9 @@ async function main() {
 
 		if (args.write) {
 			const md = markdownReport({ args, perN, overhead, memoryByEngine, targets, idleMb, startedIso, machine, nodeBin });
-			fs.writeFileSync(path.join(REPO_ROOT, 'bench-results.md'), md);
+			const file = path.join(REPO_ROOT, 'bench-results.md');
+			const chatbot = fs.existsSync(file) ? sectionOf(fs.readFileSync(file, 'utf8')) : '';
+			fs.writeFileSync(file, chatbot ? `${md.replace(/\s*$/, '')}\n\n${chatbot}\n` : md);
 			fs.mkdirSync(path.join(REPO_ROOT, 'docs'), { recursive: true });
 			fs.writeFileSync(path.join(REPO_ROOT, 'docs', 'bench-time-vs-n.svg'), renderChart(chartSeries(perN), { latencyMs: LATENCY_MS }));
 			say('Wrote bench-results.md and docs/bench-time-vs-n.svg.');
@@ -147,7 +154,8 @@ function describeDuration(args) {
 	return `about ${Math.round(s / 60)} min`;
 }
 
-main().catch((err) => {
+const run = process.argv.includes('--chatbot') ? () => runChatbotBench(process.argv.slice(2).filter((a) => a !== '--chatbot')) : main;
+run().catch((err) => {
 	process.stderr.write(`bench failed: ${err && err.stack ? err.stack : err}\n`);
 	removePackageSnapshot();
 	process.exit(2);

@@ -1,27 +1,13 @@
-import { shapeEvent } from '../../nodes/Bitrix24ImTrigger/events';
-import { parseDialogIds, passes } from '../../nodes/Bitrix24ImTrigger/filters';
+import { passes } from '../../nodes/Bitrix24ImTrigger/filters';
+import { shapeUserEvent } from '../../nodes/shared/events/items';
 import type { EventFilters } from '../../nodes/Bitrix24ImTrigger/filters';
 
 const ALL = ['messageAdd', 'messageUpdate', 'messageDelete', 'reactionChange', 'joinChat'];
 const base: EventFilters = { kinds: ALL, dialogIds: [], skipSystem: false };
 
 function msg(type: string, authorId: number, chat: Record<string, unknown> = { id: 2, dialogId: 'chat2', type: 'chat' }) {
-	return shapeEvent({ eventId: 1, type, date: '', data: { message: { id: 10, chatId: chat.id, authorId, text: 't' }, chat, user: { id: authorId } } });
+	return shapeUserEvent({ eventId: 1, type, date: '', data: { message: { id: 10, chatId: chat.id, authorId, text: 't' }, chat, user: { id: authorId } } });
 }
-
-describe('parseDialogIds', () => {
-	it('splits, trims and lower-cases; empty means every dialog', () => {
-		expect(parseDialogIds(' chat12, 5;SG3  ')).toEqual(['chat12', '5', 'sg3']);
-		expect(parseDialogIds('')).toEqual([]);
-	});
-	it('names a malformed entry', () => {
-		expect(() => parseDialogIds('chat12, group7')).toThrow('Dialog ID "group7" is not valid');
-	});
-	it('keeps each id in its canonical form, and refuses one over the id range, so a filter matches the events\' ids', () => {
-		expect(parseDialogIds('CHAT012, sg07, 0042')).toEqual(['chat12', 'sg7', '42']);
-		expect(() => parseDialogIds('chat2147483648')).toThrow('Dialog ID "chat2147483648" is not valid');
-	});
-});
 
 describe('passes', () => {
 	it('keeps only the selected event kinds', () => {
@@ -45,10 +31,10 @@ describe('passes', () => {
 		expect(passes(msg('ONIMV2MESSAGEDELETE', 1), own)).toBe(false);
 		expect(passes(msg('ONIMV2MESSAGEADD', 2), own)).toBe(true);
 		const reaction = (by: number) =>
-			shapeEvent({ eventId: 1, type: 'ONIMV2REACTIONCHANGE', date: '', data: { reaction: 'like', action: 'add', message: { id: 10, authorId: 1 }, user: { id: by } } });
+			shapeUserEvent({ eventId: 1, type: 'ONIMV2REACTIONCHANGE', date: '', data: { reaction: 'like', action: 'add', message: { id: 10, authorId: 1 }, user: { id: by } } });
 		expect(passes(reaction(1), own)).toBe(false);
 		expect(passes(reaction(2), own)).toBe(true);
-		const join = shapeEvent({ eventId: 1, type: 'ONIMV2JOINCHAT', date: '', data: { dialogId: 'chat2', user: { id: 1 } } });
+		const join = shapeUserEvent({ eventId: 1, type: 'ONIMV2JOINCHAT', date: '', data: { dialogId: 'chat2', user: { id: 1 } } });
 		expect(passes(join, own)).toBe(true);
 	});
 

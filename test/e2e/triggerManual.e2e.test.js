@@ -8,7 +8,7 @@
  */
 const crypto = require('crypto');
 const { eventsOf } = require('../emulator/methods/events');
-const { TRIGGER, waitFor, listExecutions, triggerItems, triggerWorkflow, useTriggerSetup } = require('./helpers/trigger');
+const { TRIGGER, waitFor, listExecutions, ownerSession, triggerItems, triggerWorkflow, useTriggerSetup } = require('./helpers/trigger');
 
 const WF_MANUAL = 'b24manual';
 
@@ -23,20 +23,12 @@ describe('Bitrix24 IM Trigger in a real n8n', () => {
 		await receiver.importWorkflow(triggerWorkflow(WF_MANUAL, 'e2e manual trigger', { id: 'b24user3', name: 'B24 user 3' }));
 		await startAndWaitForPoll(); // the published trigger workflow (WF_TRIGGER) activates too
 		const base = `http://127.0.0.1:${receiver.port}`;
-		const browserId = crypto.randomUUID();
-		const setup = await fetch(`${base}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json', 'browser-id': browserId },
-			body: JSON.stringify({ email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'Passw0rd-e2e-123' }),
-		});
-		expect(setup.status).toBe(200);
-		const cookie = (setup.headers.get('set-cookie') || '').split(';')[0];
-		expect(cookie).toMatch(/^n8n-auth=/);
+		const session = await ownerSession(base);
 		async function fetchTestEvent() {
 			const before = (await listExecutions(receiver, WF_MANUAL)).length;
 			const res = await fetch(`${base}/rest/workflows/${WF_MANUAL}/run`, {
 				method: 'POST',
-				headers: { 'Content-Type': 'application/json', 'browser-id': browserId, cookie },
+				headers: { 'Content-Type': 'application/json', ...session },
 				body: JSON.stringify({ triggerToStartFrom: { name: TRIGGER } }),
 			});
 			const text = await res.text();

@@ -5,9 +5,12 @@
  * messages on the workers, a worker and then the main process are restarted; every event must reach a workflow
  * exactly once, whichever process was down when it happened.
  *
- * TRIGGERS lists the triggers under test, each with its workflow and a reader of the texts it delivered; every text
- * posted must be delivered once by each of them. The Bitrix24 Chatbot trigger joins the list once it exists.
+ * TRIGGERS lists the triggers under test, each with its set-up (credentials, workflow) and a reader of the texts it
+ * delivered; every text posted must be delivered once by each of them: the IM trigger polling on n8n's schedule (user
+ * 2's queue), and the Chatbot trigger, long-running in the main process (a supervisor bot in the chat gets each message).
  */
+const { chainedWorkflow, PACKAGE_NAME } = require('../../scripts/lib/n8n');
+const { callAs } = require('../e2e/helpers/portal');
 const { triggerWorkflow, triggerItems, eventGets } = require('../e2e/helpers/trigger');
 const { STANDARD } = require('./helpers/portal');
 const { useQueueCluster, publishAll, itemsOnWebhook, sendMessage, uniqueTexts, waitFor, sleep, waitForExecutions } = require('./helpers/cluster');
@@ -15,14 +18,43 @@ const { useQueueCluster, publishAll, itemsOnWebhook, sendMessage, uniqueTexts, w
 const EVERY_MINUTE = { pollTimes: { item: [{ mode: 'everyMinute' }] } };
 const RECEIVER = { id: 'b24user2', name: 'B24 user 2' };
 
+const BOT = { id: 'b24bot', name: 'Scale bot', token: 'scale-dummy-bot-token-0001' };
+const CHATBOT_TRIGGER = 'Bitrix24 Chatbot Trigger';
+
 const TRIGGERS = [
 	{
 		name: 'Bitrix24 IM Trigger',
-		credentials: (emu) => [{ ...RECEIVER, type: 'bitrix24WebhookApi', data: { webhookUrl: emu.webhooks.user2.url } }],
-		workflow: () => triggerWorkflow('imtrigger', 'scale IM trigger (user 2)', RECEIVER, EVERY_MINUTE),
+		workflowId: 'imtrigger',
+		setUp: async (emu) => ({
+			credentials: [{ ...RECEIVER, type: 'bitrix24WebhookApi', data: { webhookUrl: emu.webhooks.user2.url } }],
+			workflow: triggerWorkflow('imtrigger', 'scale IM trigger (user 2)', RECEIVER, EVERY_MINUTE),
+		}),
 		/** How often it has read the portal (its first read subscribes user 2: from then on it listens). */
 		polls: (emu) => eventGets(emu, 2).length,
 		texts: (execution) => triggerItems(execution).map((item) => item.text),
+	},
+	{
+		name: CHATBOT_TRIGGER,
+		workflowId: 'bottrigger',
+		setUp: async (emu) => {
+			const admin = emu.webhooks.admin;
+			const fields = { code: 'scale_bot', botToken: BOT.token, type: 'supervisor', properties: { name: BOT.name } };
+			const { bot } = await callAs(admin, 'imbot.v2.Bot.register', { fields });
+			await callAs(admin, 'im.chat.user.add', { CHAT_ID: 2, USERS: [bot.id] });
+			const credential = { id: BOT.id, name: BOT.name };
+			const trigger = {
+				name: CHATBOT_TRIGGER,
+				type: `${PACKAGE_NAME}.bitrix24ChatbotTrigger`,
+				parameters: { authentication: 'webhook', botId: { __rl: true, mode: 'id', value: String(bot.id) }, events: ['messageAdd'], ignoreOwnMessages: true, options: {} },
+				credentials: { bitrix24ChatbotWebhookApi: credential },
+			};
+			return {
+				credentials: [{ ...credential, type: 'bitrix24ChatbotWebhookApi', data: { webhookUrl: admin.url, botToken: BOT.token } }],
+				workflow: chainedWorkflow({ id: 'bottrigger', name: 'scale Chatbot trigger (supervisor bot in chat 2)', trigger }),
+			};
+		},
+		polls: (emu) => emu.log.filter((e) => e.method === 'imbot.v2.event.get').length,
+		texts: (execution) => execution.data.resultData.runData[CHATBOT_TRIGGER][0].data.main[0].map((item) => item.json.text),
 	},
 ];
 
@@ -43,10 +75,15 @@ describe('triggers in queue mode: polled by the main process, run by the workers
 		'triggers',
 		{
 			workers: 2,
+			// A worker stopped while it sends finishes first; with both triggers polling the portal beside the senders,
+			// that can take longer than n8n's default 30 s, after which n8n kills the execution as crashed.
+			env: { N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '120' },
 			emulator: { rateLimit: STANDARD, latencyMs: 20 },
 			prepare: async ({ emu: e, cluster: c }) => {
-				await c.main.importCredentials(TRIGGERS.flatMap((t) => t.credentials(e)));
-				await publishAll(c, [...TRIGGERS.map((t) => t.workflow()), ...senders]);
+				const setUps = [];
+				for (const trigger of TRIGGERS) setUps.push(await trigger.setUp(e));
+				await c.main.importCredentials(setUps.flatMap((setUp) => setUp.credentials));
+				await publishAll(c, [...setUps.map((setUp) => setUp.workflow), ...senders]);
 			},
 		},
 		(ready) => ({ emu, cluster } = ready),
@@ -65,7 +102,7 @@ describe('triggers in queue mode: polled by the main process, run by the workers
 
 	/** Every text each trigger delivered so far, over all its executions (which must all have succeeded). */
 	async function delivered(trigger) {
-		const executions = await cluster.executions({ workflowId: trigger.workflow().id });
+		const executions = await cluster.executions({ workflowId: trigger.workflowId });
 		expect(executions.filter((e) => e.status !== 'success' && e.status !== 'running' && e.status !== 'new').map((e) => e.status)).toEqual([]);
 		return executions.filter((e) => e.status === 'success').flatMap((e) => trigger.texts(e));
 	}
@@ -79,13 +116,17 @@ describe('triggers in queue mode: polled by the main process, run by the workers
 		await cluster.startWorker(busy);
 		await waitForExecutions(cluster, 1, { workflowId: senders[0].id });
 
-		// Round 2: the main process restarts while a worker sends (it waits up to 30 s for the execution it queued, then
-		// exits anyway); the events of its downtime come with its first poll.
+		// Round 2: the main process restarts while a worker sends (it waits for the execution it queued, up to the
+		// shutdown timeout); the events of its downtime come with its first poll.
 		await post(senders[1]);
 		await cluster.stopMain();
 		await sleep(5000);
 		await cluster.startMain();
 		await waitForExecutions(cluster, 1, { workflowId: senders[1].id });
+		for (const sender of senders) {
+			const runs = await cluster.executions({ workflowId: sender.id });
+			expect(runs.map((e) => [e.status, e.data && e.data.resultData.error && e.data.resultData.error.message])).toEqual([['success', undefined]]);
+		}
 		const posted = rounds.flat();
 		expect(emu.messagesOf('chat2').filter((m) => posted.includes(m.text))).toHaveLength(posted.length);
 
@@ -105,11 +146,13 @@ describe('triggers in queue mode: polled by the main process, run by the workers
 			for (const text of texts) counts.set(text, (counts.get(text) || 0) + 1);
 			expect([...counts].filter(([, n]) => n !== 1)).toEqual([]);
 			expect(texts).toHaveLength(posted.length);
-			const runs = (await cluster.executions({ workflowId: trigger.workflow().id, withData: false })).filter((e) => e.mode === 'trigger');
-			const ranBy = runs.map((e) => workerOf(cluster, e.id) + 1);
+			const runs = (await cluster.executions({ workflowId: trigger.workflowId, withData: false })).filter((e) => e.mode === 'trigger');
+			const perWorker = new Map();
+			for (const e of runs) perWorker.set(workerOf(cluster, e.id) + 1, (perWorker.get(workerOf(cluster, e.id) + 1) || 0) + 1);
+			const ranBy = [...perWorker].sort(([a], [b]) => a - b).map(([worker, n]) => `${n} by worker ${worker}`);
 			process.stderr.write(
 				`[scale triggers] ${trigger.name}: ${posted.length} messages delivered once each in ${runs.length} executions ` +
-					`(run by worker ${ranBy.join(', ')}; 0 = a worker since restarted), ${trigger.polls(emu)} polls\n`,
+					`(${ranBy.join(', ')}; worker 0 = a worker since restarted), ${trigger.polls(emu)} polls\n`,
 			);
 		}
 	});

@@ -1,21 +1,10 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { attachmentsField, booleanField, keyboardField as imKeyboardField, locatorField } from '../../shared/fields';
+import { attachmentsField, booleanField, botField, keyboardField as imKeyboardField } from '../../shared/fields';
 import type { ItemReader } from '../../shared/operations';
 import { succeeded } from '../../shared/operations';
-import { ID_DIGITS } from '../../shared/values';
 
-/** The bot every operation but Open Channels acts as: one of the credential's bots, or its ID. */
-export const botField: INodeProperties = locatorField({
-	displayName: 'Bot',
-	name: 'botId',
-	description: 'The bot that acts: one of the bots of this credential (its token or OAuth2 app), or its ID',
-	searchListMethod: 'searchBots',
-	listPlaceholder: 'Select a bot...',
-	idPlaceholder: '456',
-	regex: `^\\s*${ID_DIGITS}\\s*$`,
-	errorMessage: 'Use the bot\'s ID, a whole number, e.g. 456',
-});
+export { botField };
 
 export const DIALOG_HELP =
 	'chatNNN for a group chat (e.g. chat12) or NNN, a user ID, for the bot\'s private dialog with that user; from a Bitrix24 Chatbot Trigger event use its dialogId';

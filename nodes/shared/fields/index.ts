@@ -12,7 +12,7 @@ export {
 	userIdField,
 } from './common';
 export { BOT_TOKEN_LENGTH, CHATBOT_CREDENTIALS } from './credentials';
-export { chatIdField, DIALOG_HELP, dialogIdField, locatorField, NOTIFY_HELP } from './locators';
+export { botField, chatIdField, DIALOG_HELP, dialogIdField, locatorField, NOTIFY_HELP } from './locators';
 export { credentialRateLimitFields } from './rateLimit';
 export { attachmentsField, keyboardField, menuField } from './richContent';
 export { optionsProperty, readRunOptions, runOptionsHints } from './runOptions';

@@ -76,3 +76,15 @@ export function chatIdField(description: string): INodeProperties {
 		errorMessage: 'Use the chat\'s number, e.g. 12 (chat12 also works)',
 	});
 }
+
+/** The bot a Chatbot node acts as or listens to: one of the credential's bots, or its ID. */
+export const botField: INodeProperties = locatorField({
+	displayName: 'Bot',
+	name: 'botId',
+	description: 'The bot that acts: one of the bots of this credential (its token or OAuth2 app), or its ID',
+	searchListMethod: 'searchBots',
+	listPlaceholder: 'Select a bot...',
+	idPlaceholder: '456',
+	regex: `^\\s*${ID_DIGITS}\\s*$`,
+	errorMessage: 'Use the bot\'s ID, a whole number, e.g. 456',
+});

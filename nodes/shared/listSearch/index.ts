@@ -4,6 +4,8 @@ import { openClient } from '../transport';
 import type { Authentication } from '../transport';
 import { MIN_SEARCH_LENGTH } from '../values';
 
+export { searchBots } from './bots';
+
 const TIMEOUT_MS = 30_000;
 
 async function callFor(context: ILoadOptionsFunctions, method: string, params: IDataObject) {

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { batchBody, chunkCommands, readBatchResult } from './batch';
@@ -9,13 +9,13 @@ import { fetchFile } from './download';
 import { toNodeApiError } from './errors';
 import type { LeakyBucket, RateLimit } from './limiter';
 import { bucketFor, stricter } from './limiter';
-import type { Authentication, Connection, CredentialProfiles } from './request';
+import type { Authentication, Connection, Context, CredentialProfiles } from './request';
 import { connect, send } from './request';
 import { decideRetry, isRetryableCode } from './retry';
 import type { Scrubber } from './scrub';
 import type { Bitrix24Failure, Bitrix24Outcome, Bitrix24Success, CallOutcome } from './types';
 
-export type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+export type { Context };
 
 /** Batch requests of one execution that may be in flight at once; the bucket still decides when each goes. */
 const PARALLEL_BATCHES = 3;

@@ -1,7 +1,7 @@
 import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { readEnvelope } from './envelope';
-import type { Context } from './client';
+import type { Context } from './request';
 import type { Connection } from './request';
 import { describeThrown } from './request';
 import type { Bitrix24Failure, DownloadedFile } from './types';

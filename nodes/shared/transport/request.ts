@@ -4,6 +4,7 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
+	ITriggerFunctions,
 } from 'n8n-workflow';
 
 import type { CallParameters } from './callParameters';
@@ -17,7 +18,8 @@ import { parseWebhookUrl } from './webhookUrl';
 
 export type Authentication = 'webhook' | 'oAuth2';
 
-type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+/** Every n8n context that talks to Bitrix24: executions, editor lists, polls and long-running triggers. */
+export type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions | ITriggerFunctions;
 
 /** How the transport uses one n8n credential type. */
 export interface CredentialProfile {

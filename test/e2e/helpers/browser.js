@@ -122,7 +122,9 @@ async function shownFields(page) {
 			.map((item) => {
 				const label = item.querySelector('label[for]');
 				if (label) return label.getAttribute('for');
-				return item.querySelector('.notice') ? `notice: ${item.textContent.trim()}` : `? ${item.textContent.trim().slice(0, 60)}`;
+				// n8n puts the credential selector in the first field's slot: a notice's text is its own element's.
+				const notice = item.querySelector('.notice');
+				return notice ? `notice: ${notice.textContent.trim()}` : `? ${item.textContent.trim().slice(0, 60)}`;
 			}),
 	);
 }

@@ -60,6 +60,23 @@ function triggerItems(execution) {
 	return runData ? runData[0].data.main[0].map((item) => item.json) : [];
 }
 
+/**
+ * A session of the running n8n at `base` for the editor's REST API: sets the owner up (the first user of a fresh n8n)
+ * and answers the headers its requests need, { cookie, 'browser-id' }.
+ */
+async function ownerSession(base) {
+	const browserId = crypto.randomUUID();
+	const setup = await fetch(`${base}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', 'browser-id': browserId },
+		body: JSON.stringify({ email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'Passw0rd-e2e-123' }),
+	});
+	if (setup.status !== 200) throw new Error(`owner setup: HTTP ${setup.status} ${await setup.text()}`);
+	const cookie = (setup.headers.get('set-cookie') || '').split(';')[0];
+	if (!/^n8n-auth=/.test(cookie)) throw new Error(`owner setup set no session cookie: ${cookie}`);
+	return { cookie, 'browser-id': browserId };
+}
+
 /** `n8n start` in the background; resolves once it runs, `stop()` ends it gracefully (SIGTERM, then SIGKILL). */
 function startN8n(n8n) {
 	const child = spawn(n8n.nodeBin, [n8n.n8nBin, 'start'], { cwd: n8n.userFolder, env: n8n.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -189,4 +206,4 @@ function useTriggerSetup(name, use) {
 	return { send, startAndWaitForPoll, stop };
 }
 
-module.exports = { TRIGGER, WF_TRIGGER, sleep, waitFor, listExecutions, triggerItems, eventGets, startN8n, triggerWorkflow, useTriggerSetup };
+module.exports = { TRIGGER, WF_TRIGGER, sleep, waitFor, listExecutions, triggerItems, eventGets, ownerSession, startN8n, triggerWorkflow, useTriggerSetup };

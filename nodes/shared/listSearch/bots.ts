@@ -1,12 +1,12 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { CHATBOT_CREDENTIALS } from '../shared/fields';
-import { openClient } from '../shared/transport';
-import type { Authentication } from '../shared/transport';
+import { CHATBOT_CREDENTIALS } from '../fields';
+import { openClient } from '../transport';
+import type { Authentication } from '../transport';
 
 const PAGE = 50;
 
-/** The bot picker: the bots of the credential (its Bot Token, or its OAuth2 app), filtered by name or code. */
+/** The bot picker of the Chatbot nodes: the bots of the credential (its Bot Token, or its OAuth2 app), filtered by name or code. */
 export async function searchBots(
 	this: ILoadOptionsFunctions,
 	filter?: string,

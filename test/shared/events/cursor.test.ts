@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { EXPIRY_MARGIN_MS, loadCursor, pollParams, readPage, saveCursor } from '../../nodes/Bitrix24ImTrigger/cursor';
-import type { Cursor, PageReading } from '../../nodes/Bitrix24ImTrigger/cursor';
-import type { RawEvent } from '../../nodes/Bitrix24ImTrigger/events';
+import { EXPIRY_MARGIN_MS, loadCursor, pollParams, readPage, saveCursor } from '../../../nodes/shared/events/cursor';
+import type { Cursor, PageReading } from '../../../nodes/shared/events/cursor';
+import type { RawEvent } from '../../../nodes/shared/events/queue';
 
 const NOW = Date.parse('2026-11-24T12:00:00Z');
 const at = (msAgo: number) => new Date(NOW - msAgo).toISOString();

@@ -1,19 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { RawEvent } from './events';
+import type { RawEvent } from './queue';
 
 /**
- * Where the trigger stands in the user's im.v2.Event queue.
+ * Where a trigger stands in a Bitrix24 event queue: a user's (im.v2.Event.get) or a bot's (imbot.v2.Event.get).
  *
- * Facts (im.v2.Event.get): `offset` acknowledges - deletes, for every application - the user's events with a lower
- * eventId and returns events from `offset` on; `nextOffset` is the last returned eventId + 1; events live 24 h; one
- * queue per user.
+ * Facts: `offset` acknowledges - deletes, for every reader - the queue's events with a lower eventId and returns
+ * events from `offset` on; `nextOffset` is the last returned eventId + 1; one queue per user (its events live 24 h)
+ * and one per bot (kept until acknowledged: the docs give no retention; a bot's queue may carry its user's events too).
  *
  * The trigger passes `offset = marker`, the eventId of the LAST event it has already handled, instead of
  * `marker + 1`. So everything before the marker is acknowledged, the marker itself stays in the queue, and the next
  * answer must start with it. Only events already emitted (or deliberately filtered out) are ever acknowledged.
- * When the marker is gone, someone else acknowledged it: another application reading the same user's queue, which
- * may have taken events this trigger never saw - unless the marker is about 24 h old and simply expired.
+ * When the marker is gone, someone else acknowledged it: another application reading the same queue, which may have
+ * taken events this trigger never saw - unless the marker is about 24 h old and simply expired.
  */
 export type Cursor =
 	/** Nothing read yet: the first poll reads the queue's head without acknowledging anything. */
@@ -72,7 +72,7 @@ export type PageReading =
 	/** Events were taken by another reader: nothing is emitted, the caller reports it. */
 	| { outcome: 'lost'; lost: LostEvents; next: Cursor };
 
-/** im.v2.Event.get parameters for a real (acknowledging) poll. */
+/** Event.get parameters for a real (acknowledging) poll. */
 export function pollParams(cursor: Cursor, limit: number): IDataObject {
 	switch (cursor.kind) {
 		case 'marker':
@@ -90,17 +90,20 @@ function eventTime(event: RawEvent, nowMs: number): number {
 	return Number.isFinite(parsed) ? Math.min(parsed, nowMs) : nowMs;
 }
 
+/** The cursor once `event` has been handled (emitted or deliberately skipped): it is the new marker. */
+export function cursorAfter(event: RawEvent, nowMs: number): Cursor {
+	return { kind: 'marker', marker: event.eventId, markerAt: eventTime(event, nowMs) };
+}
+
 /** The cursor after emitting `fresh`; `otherwise` when nothing was new. */
 function after(fresh: RawEvent[], nowMs: number, otherwise: Cursor): Cursor {
-	if (fresh.length === 0) return otherwise;
-	const last = fresh[fresh.length - 1];
-	return { kind: 'marker', marker: last.eventId, markerAt: eventTime(last, nowMs) };
+	return fresh.length === 0 ? otherwise : cursorAfter(fresh[fresh.length - 1], nowMs);
 }
 
 /**
  * Reads one answer of a real poll. `verified`: the marker was set by a poll of this same n8n process, so its
  * disappearance cannot be this trigger's own doing (after a restart, polls whose state was never saved - n8n saves
- * a poller's static data only when it emits - may have acknowledged it).
+ * a trigger's static data only when it emits - may have acknowledged it).
  */
 export function readPage(
 	cursor: Cursor,

@@ -1,6 +1,6 @@
-import { chatbotCredentials, registerBotAs, TOKEN } from '../helpers/chatbotWorkflow';
-import { useEmulator } from '../helpers/emulator';
-import { runListSearch } from '../helpers/runWorkflow';
+import { chatbotCredentials, registerBotAs, TOKEN } from '../../helpers/chatbotWorkflow';
+import { useEmulator } from '../../helpers/emulator';
+import { runListSearch } from '../../helpers/runWorkflow';
 
 const emulator = useEmulator();
 
