@@ -16,7 +16,7 @@ const fs = require('fs');
 const path = require('path');
 const { createInstance, mustSucceed, outputOf } = require('../../scripts/lib/n8n');
 const { startEmulator } = require('../emulator');
-const { waitFor, listExecutions, ownerSession, startN8n, sleep } = require('./helpers/trigger');
+const { waitFor, listExecutions, ownerSession, startN8n, sleep, triggerItems } = require('./helpers/trigger');
 
 const PACKAGE_DIR = process.env.E2E_PACKAGE_DIR || undefined;
 const BOT_TOKEN = 'e2e-dummy-story-token-0001';
@@ -71,7 +71,6 @@ describe('a Bitrix24 chat bot in real n8n: the echo example, from registration t
 		const list = await triggerExecutions();
 		return list.length >= n && list.every((e) => e.status !== 'running' && e.status !== 'new') ? list : null;
 	};
-	const triggerItemsOf = (execution) => execution.data.resultData.runData[TRIGGER][0].data.main[0].map((item) => item.json);
 	const eventGets = () => emu.log.filter((e) => e.method === 'imbot.v2.event.get');
 
 	/** `n8n start`, until `ready` (default: the trigger's first poll). */
@@ -132,13 +131,13 @@ describe('a Bitrix24 chat bot in real n8n: the echo example, from registration t
 		const first = await waitFor('the first execution', () => settledExecutions(1), { timeoutMs: 60_000, everyMs: 500 });
 		expect(first).toHaveLength(1);
 		expect(first[0]).toMatchObject({ mode: 'trigger', status: 'success' });
-		expect(triggerItemsOf(first[0])).toEqual([expect.objectContaining({ event: 'messageAdd', source: 'bot', botId, dialogId: '2', text: 'hello bot' })]);
+		expect(triggerItems(first[0], TRIGGER)).toEqual([expect.objectContaining({ event: 'messageAdd', source: 'bot', botId, dialogId: '2', text: 'hello bot' })]);
 
 		// 4. The user presses "Say hi": the command event is answered.
 		await call(user2(), 'im.message.command', { MESSAGE_ID: reply.id, BOT_ID: botId, COMMAND: 'echo', COMMAND_PARAMS: 'hi' });
 		await waitFor('the command answer', () => botMessages().some((m) => m.text === 'Echo: hi'), { timeoutMs: 60_000, everyMs: 250 });
 		const second = await waitFor('the command execution', () => settledExecutions(2), { timeoutMs: 60_000, everyMs: 500 });
-		expect(triggerItemsOf(second[1])).toEqual([expect.objectContaining({ event: 'command', command: '/echo', commandParams: 'hi', commandContext: 'keyboard' })]);
+		expect(triggerItems(second[1], TRIGGER)).toEqual([expect.objectContaining({ event: 'command', command: '/echo', commandParams: 'hi', commandContext: 'keyboard' })]);
 
 		// 5. n8n restarts; meanwhile the user writes and types /help. Each comes once, nothing earlier again.
 		await stop();
@@ -155,7 +154,7 @@ describe('a Bitrix24 chat bot in real n8n: the echo example, from registration t
 		expect(answers.filter((t) => /^I repeat what you write/.test(t))).toHaveLength(1);
 		expect(await triggerExecutions()).toHaveLength(4);
 		// Two events of one poll start two executions at once, and n8n may store them in either order: by event.
-		const items = afterRestart.flatMap((e) => triggerItemsOf(e)).sort((a, b) => a.eventId - b.eventId);
+		const items = afterRestart.flatMap((e) => triggerItems(e, TRIGGER)).sort((a, b) => a.eventId - b.eventId);
 		expect(items.map((i) => [i.event, i.text])).toEqual([
 			['messageAdd', 'hello bot'],
 			['command', expect.any(String)],
@@ -172,7 +171,7 @@ describe('a Bitrix24 chat bot in real n8n: the echo example, from registration t
 		const all = await waitFor('the Open Channel execution', () => settledExecutions(5), { timeoutMs: 60_000, everyMs: 500 });
 		expect(all.map((e) => e.status)).toEqual(['success', 'success', 'success', 'success', 'success']);
 		// The next poll confirms everything the bot was sent but the last event, which the trigger keeps as its marker.
-		const marker = triggerItemsOf(all[4])[0].eventId;
+		const marker = triggerItems(all[4], TRIGGER)[0].eventId;
 		await waitFor('the confirmation', () => emu.botEventsOf(botId).every((e) => e.eventId === marker), { timeoutMs: 20_000, everyMs: 250 });
 		await stop();
 		expect(await triggerExecutions()).toHaveLength(5);

@@ -54,7 +54,7 @@ const TRIGGERS = [
 			};
 		},
 		polls: (emu) => emu.log.filter((e) => e.method === 'imbot.v2.event.get').length,
-		texts: (execution) => execution.data.resultData.runData[CHATBOT_TRIGGER][0].data.main[0].map((item) => item.json.text),
+		texts: (execution) => triggerItems(execution, CHATBOT_TRIGGER).map((item) => item.text),
 	},
 ];
 

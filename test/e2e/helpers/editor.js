@@ -6,6 +6,7 @@
  * executions are read from n8n's database.
  */
 const crypto = require('crypto');
+const { outputOf } = require('../../../scripts/lib/n8n');
 const { startN8n, waitFor, listExecutions } = require('./trigger');
 
 const OWNER = { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'Passw0rd-e2e-123' };
@@ -73,8 +74,7 @@ async function startEditor(instance) {
 
 /** The items a node of an execution output (first run, first output), as JSON. */
 function nodeOutput(execution, nodeName) {
-	const runs = execution.data && execution.data.resultData.runData[nodeName];
-	return runs ? (runs[0].data.main[0] || []).map((item) => item.json) : [];
+	return outputOf(execution, nodeName) || [];
 }
 
 module.exports = { startEditor, nodeOutput, OWNER };

@@ -55,9 +55,9 @@ async function listExecutions(n8n, workflowId) {
 	return JSON.parse(r.stdout.trim() || '[]');
 }
 
-function triggerItems(execution) {
-	const runData = execution.data && execution.data.resultData.runData[TRIGGER];
-	return runData ? runData[0].data.main[0].map((item) => item.json) : [];
+/** The items a trigger node (this helper's IM trigger unless named) emitted in an execution; none when it did not run. */
+function triggerItems(execution, triggerName = TRIGGER) {
+	return outputOf(execution, triggerName) || [];
 }
 
 /**
