@@ -25,13 +25,6 @@ function intervals(count, { minMs, maxMs, seed }) {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function call(url, method, params) {
-	const res = await fetch(`${url}${method}.json`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(params) });
-	const body = await res.json();
-	if (body.error) throw new Error(`${method}: ${body.error}`);
-	return body.result;
-}
-
 /** Every call the emulator logged, with a batch's commands unfolded (each with its batch's arrival time). */
 function calls(log) {
 	return log.flatMap((entry) =>
@@ -69,4 +62,4 @@ async function waitUntil(done, timeoutMs, everyMs = 100) {
 	return done();
 }
 
-module.exports = { intervals, call, calls, timings, waitUntil, sleep };
+module.exports = { intervals, calls, timings, waitUntil, sleep };

@@ -11,10 +11,11 @@ const path = require('path');
 const { createInstance } = require('../../lib/n8n');
 const { say } = require('../../lib/common');
 const { startEmulator } = require('../../../test/emulator');
+const { callAs } = require('../../../test/e2e/helpers/portal');
 const { startN8n } = require('../../../test/e2e/helpers/trigger');
 const { LATENCY_MS, STANDARD_LIMIT } = require('../settings');
 const { chatbotBenchWorkflow } = require('./workflows');
-const { intervals, call, timings, waitUntil, sleep } = require('./conversation');
+const { intervals, timings, waitUntil, sleep } = require('./conversation');
 
 const BOT_TOKEN = 'bench-dummy-bot-token-0001';
 const POLLER_DIR = path.join(__dirname, 'poller');
@@ -39,8 +40,8 @@ async function measureVariant(kind, settings) {
 	let running;
 	try {
 		const admin = emu.webhooks.admin.url;
-		const { bot } = await call(admin, 'imbot.v2.Bot.register', { fields: { code: `bench_${kind}`, botToken: BOT_TOKEN, properties: { name: 'Bench Bot' } } });
-		const users = USERS.map((userId) => emu.addWebhook({ userId, scopes: ['im'] }).url);
+		const { bot } = await callAs(emu.webhooks.admin, 'imbot.v2.Bot.register', { fields: { code: `bench_${kind}`, botToken: BOT_TOKEN, properties: { name: 'Bench Bot' } } });
+		const users = USERS.map((userId) => emu.addWebhook({ userId, scopes: ['im'] }));
 		n8n = await createInstance({ name: `bench-chatbot-${kind}`, tarball: settings.tarball });
 		if (kind === 'polling') installPoller(n8n.userFolder);
 		await n8n.importCredentials([
@@ -55,7 +56,7 @@ async function measureVariant(kind, settings) {
 			throw new Error(`n8n did not start polling:\n${running.output().slice(-3000)}`);
 		}
 		const say2 = (line) => say(`    ${line}`);
-		const send = async (i, text) => await call(users[i % users.length], 'im.message.add', { DIALOG_ID: String(bot.id), MESSAGE: text });
+		const send = async (i, text) => await callAs(users[i % users.length], 'im.message.add', { DIALOG_ID: String(bot.id), MESSAGE: text });
 		const replied = (texts) => () => timings(emu.log, texts).every((t) => t.replyAt !== null);
 
 		say2('warm-up message (not counted) ...');
