@@ -136,7 +136,7 @@ export class BotListener {
 	private storedCursor(): IDataObject {
 		const stored = this.context.getWorkflowStaticData('node');
 		if (stored.botId !== this.settings.botId) {
-			for (const key of ['marker', 'markerAt', 'resumeFrom']) delete stored[key];
+			saveCursor(stored, { kind: 'start' });
 			stored.botId = this.settings.botId;
 		}
 		return stored;
