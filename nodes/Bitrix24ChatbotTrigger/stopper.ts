@@ -8,8 +8,6 @@ import { QueueFailure } from '../shared/events';
  * (the workflow was deactivated, n8n shuts down, the editor stopped listening), which ends the wait at once.
  */
 export class Stopper {
-	private stopping = false;
-
 	private readonly abort = new AbortController();
 
 	private wake: () => void = () => {};
@@ -19,18 +17,17 @@ export class Stopper {
 	});
 
 	get stopped(): boolean {
-		return this.stopping;
+		return this.abort.signal.aborted;
 	}
 
 	stop(): void {
-		this.stopping = true;
 		this.abort.abort();
 		this.wake();
 	}
 
 	/** Waits `ms`, or less when stopped; n8n's sleep takes the abort signal (older n8n versions ignore it: the race ends it). */
 	async pause(ms: number): Promise<void> {
-		if (this.stopping) return;
+		if (this.stopped) return;
 		await Promise.race([sleep(ms, this.abort.signal).catch(() => undefined), this.stoppedSignal]);
 	}
 }
