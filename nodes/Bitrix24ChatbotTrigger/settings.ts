@@ -1,7 +1,7 @@
 import type { ITriggerFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { parseDialogIds } from '../shared/events';
+import { pageLimit, parseDialogIds } from '../shared/events';
 import { CHATBOT_CREDENTIALS } from '../shared/fields';
 import { openClient } from '../shared/transport';
 import type { Authentication } from '../shared/transport';
@@ -53,7 +53,7 @@ export function readSettings(context: ITriggerFunctions): TriggerSettings {
 	return {
 		botId,
 		filters: { kinds, dialogIds, ownId: ignoreOwn ? botId : undefined },
-		limit: Math.min(1000, Math.max(1, Math.floor(options.maxEvents ?? 100))),
+		limit: pageLimit(options.maxEvents),
 		openQueue: async () => {
 			const client = await openClient(context, authentication, { timeoutMs, credentials: CHATBOT_CREDENTIALS });
 			return new BotQueue(context.getNode(), client, botId, withUserEvents);

@@ -5,6 +5,7 @@ import type { QueueReaders, RawEvent } from '../shared/events';
 import {
 	loadCursor,
 	lostEventsError,
+	pageLimit,
 	parseDialogIds,
 	pollParams,
 	QueueFailure,
@@ -111,7 +112,7 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 	const ignoreOwn = this.getNodeParameter('ignoreOwnMessages', true) as boolean;
 	const options = this.getNodeParameter('options', {}) as TriggerOptions;
 	const filters = readFilters(this, options);
-	const limit = Math.min(1000, Math.max(1, Math.floor(options.maxEvents ?? 100)));
+	const limit = pageLimit(options.maxEvents);
 	const client = await openClient(this, authentication, { timeoutMs: (options.timeout ?? 60) * 1000 });
 	const reader = new EventReader(this.getNode(), client);
 	const manual = this.getMode() === 'manual';

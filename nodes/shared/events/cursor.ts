@@ -73,11 +73,19 @@ export type PageReading =
 	| { outcome: 'lost'; lost: LostEvents; next: Cursor };
 
 /** Event.get parameters for a real (acknowledging) poll. */
+/** The most events Event.get returns at once. */
+const MAX_PAGE = 1000;
+
+/** The events to ask for per poll: the Max Events per Poll option (100 unset) within 1 to 1000. */
+export function pageLimit(maxEvents: number | undefined): number {
+	return Math.min(MAX_PAGE, Math.max(1, Math.floor(maxEvents ?? 100)));
+}
+
 export function pollParams(cursor: Cursor, limit: number): IDataObject {
 	switch (cursor.kind) {
 		case 'marker':
 			// The marker comes back first and is not emitted: one more, so that up to `limit` new events arrive.
-			return { offset: cursor.marker, limit: Math.min(limit + 1, 1000) };
+			return { offset: cursor.marker, limit: Math.min(limit + 1, MAX_PAGE) };
 		case 'resume':
 			return { offset: cursor.from, limit };
 		case 'start':
