@@ -4,6 +4,7 @@ import type { IDataObject, INode, INodeExecutionData, INodeTypes, ITriggerRespon
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { Bitrix24ChatbotTrigger } from '../../nodes/Bitrix24ChatbotTrigger/Bitrix24ChatbotTrigger.node';
+import { BotListener } from '../../nodes/Bitrix24ChatbotTrigger/listener';
 import { registerBotAs, TOKEN } from './chatbotWorkflow';
 import type { ChatbotEmulator } from './chatbotWorkflow';
 import { callAs, useEmulator } from './emulator';
@@ -138,13 +139,25 @@ export function useTriggerKit(pause: PauseControl) {
 			bitrix24ChatbotWebhookApi: { webhookUrl: emulator().webhooks.admin.url, botToken: TOKEN, rateLimit: 'custom', rateLimitBurst: 1e9, rateLimitPerSecond: 1e6 },
 		});
 	const activations: TriggerActivation[] = [];
+	/** The poll loops started in a test (a listener's private `running`), awaited once they are stopped. */
+	const loops: Array<Promise<void>> = [];
+	let beginSpy: jest.SpyInstance | undefined;
 	beforeEach(() => {
 		pause.delays.length = 0;
 		pause.held = false;
+		const begin = BotListener.prototype.begin;
+		beginSpy = jest.spyOn(BotListener.prototype, 'begin').mockImplementation(async function (this: BotListener) {
+			await begin.call(this);
+			loops.push((this as unknown as { running: Promise<void> }).running);
+		});
 	});
 	afterEach(async () => {
 		pause.held = false;
 		await Promise.all(activations.splice(0).map(async (activation) => await activation.stop()));
+		// Stopping waits for a poll in flight only for a grace period timed by n8n's sleep, 1 ms here: wait for the
+		// loops themselves, or a last poll lands in the next test's emulator log.
+		await Promise.all(loops.splice(0));
+		beginSpy?.mockRestore();
 	});
 
 	const activate = async (botId: number, parameters: IDataObject = {}, staticData: IDataObject = {}, creds = credentials()) => {
