@@ -11,30 +11,36 @@ import { Scrubber } from '../../../nodes/shared/transport/scrub';
 
 type Answer = { statusCode: number; body: string } | Error;
 
-/** A fake n8n context whose HTTP helper answers from a script and records every request. */
-function portal(answer: (options: IHttpRequestOptions, index: number) => Answer, callParameters?: CallParameters) {
+/** acme's webhook on the standard plan, with `extra` changed. */
+const acmeConnection = (extra: Partial<Connection> = {}): Connection => ({
+	credentialType: 'bitrix24WebhookApi',
+	signing: 'webhook',
+	baseUrl: 'https://acme.bitrix24.com/rest/1/hookcode1234/',
+	portal: 'https://acme.bitrix24.com',
+	rateLimit: STANDARD_PLAN,
+	scrubber: new Scrubber([]),
+	timeoutMs: 1000,
+	...extra,
+});
+
+/** A client of acme's webhook whose fake n8n context answers `helper` (httpRequestWithAuthentication or httpRequest) from a script, recording every request. */
+function fakeClient(helper: 'httpRequestWithAuthentication' | 'httpRequest', answer: (options: IHttpRequestOptions, index: number) => unknown, extra: Partial<Connection> = {}) {
 	const requests: IHttpRequestOptions[] = [];
-	const context = {
-		helpers: {
-			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
-				requests.push(options);
-				const result = answer(options, requests.length - 1);
-				if (result instanceof Error) throw result;
-				return result;
-			},
-		},
-	} as unknown as IExecuteFunctions;
-	const connection: Connection = {
-		credentialType: 'bitrix24WebhookApi',
-		signing: 'webhook',
-		baseUrl: 'https://acme.bitrix24.com/rest/1/hookcode1234/',
-		portal: 'https://acme.bitrix24.com',
-		rateLimit: STANDARD_PLAN,
-		scrubber: new Scrubber([]),
-		timeoutMs: 1000,
-		callParameters,
+	const record = async (options: IHttpRequestOptions) => {
+		requests.push(options);
+		const result = answer(options, requests.length - 1);
+		if (result instanceof Error) throw result;
+		return result;
 	};
-	return { client: new Bitrix24Client(context, connection, STANDARD_PLAN), requests };
+	const context = {
+		helpers: { [helper]: helper === 'httpRequest' ? record : async (_type: string, options: IHttpRequestOptions) => await record(options) },
+	} as unknown as IExecuteFunctions;
+	return { client: new Bitrix24Client(context, acmeConnection(extra), STANDARD_PLAN), requests };
+}
+
+/** A client whose REST calls `answer` answers. */
+function portal(answer: (options: IHttpRequestOptions, index: number) => Answer, callParameters?: CallParameters) {
+	return fakeClient('httpRequestWithAuthentication', answer, { callParameters });
 }
 
 const json = (statusCode: number, body: object): Answer => ({ statusCode, body: JSON.stringify(body) });
@@ -330,15 +336,7 @@ describe('a credential\'s call parameters (a chat bot\'s token)', () => {
 });
 
 describe('one rate limit per portal', () => {
-	const connection = (rateLimit = STANDARD_PLAN): Connection => ({
-		credentialType: 'bitrix24WebhookApi',
-		signing: 'webhook',
-		baseUrl: 'https://acme.bitrix24.com/rest/1/hookcode1234/',
-		portal: 'https://acme.bitrix24.com',
-		rateLimit,
-		scrubber: new Scrubber([]),
-		timeoutMs: 1000,
-	});
+	const connection = (rateLimit = STANDARD_PLAN) => acmeConnection({ rateLimit });
 	const bucketOf = (client: Bitrix24Client) => (client as unknown as { bucket: unknown }).bucket;
 	const context = {} as IExecuteFunctions;
 
@@ -355,27 +353,8 @@ describe('one rate limit per portal', () => {
 describe('downloads from a link an answer held', () => {
 	const LINK = 'https://acme.bitrix24.com/rest/1/hookcode1234/download/?token=disk%7Csecret99';
 	function downloader(answer: () => unknown) {
-		const seen: IHttpRequestOptions[] = [];
-		const context = {
-			helpers: {
-				httpRequest: async (options: IHttpRequestOptions) => {
-					seen.push(options);
-					const result = answer();
-					if (result instanceof Error) throw result;
-					return result;
-				},
-			},
-		} as unknown as IExecuteFunctions;
-		const connection: Connection = {
-			credentialType: 'bitrix24WebhookApi',
-		signing: 'webhook',
-			baseUrl: 'https://acme.bitrix24.com/rest/1/hookcode1234/',
-			portal: 'https://acme.bitrix24.com',
-			rateLimit: STANDARD_PLAN,
-			scrubber: new Scrubber(['hookcode1234']),
-			timeoutMs: 1000,
-		};
-		return { client: new Bitrix24Client(context, connection), seen };
+		const { client, requests } = fakeClient('httpRequest', answer, { scrubber: new Scrubber(['hookcode1234']) });
+		return { client, seen: requests };
 	}
 
 	it('gives the bytes, file name and type, fetching the link once, as a GET', async () => {
