@@ -7,7 +7,7 @@ import { CallParameterSet } from './callParameters';
 import type { ParameterPlacement } from './callParameters';
 import { fetchFile } from './download';
 import { toNodeApiError } from './errors';
-import type { LeakyBucket, RateLimit } from './limiter';
+import type { LeakyBucket, RateLimit, Slot } from './limiter';
 import { bucketFor, stricter } from './limiter';
 import type { Authentication, Connection, Context, CredentialProfiles } from './request';
 import { connect, send } from './request';
@@ -63,11 +63,11 @@ export class Bitrix24Client {
 		if (missing) return { ok: false, failure: { kind: 'api', code: 'CREDENTIAL_INCOMPLETE', description: missing, method } };
 		const started = Date.now();
 		for (let attempt = 1; ; attempt++) {
-			await this.bucket.acquire();
+			const slot = await this.bucket.acquire();
 			const signedWithReplacement = this.parameters.usingReplacement;
 			const outcome = await send(this.context, this.connection, method, this.parameters.apply(params, placement));
 			if (outcome.ok) {
-				this.bucket.onSuccess();
+				this.bucket.onSuccess(slot);
 				return outcome;
 			}
 			// The portal refused the credential's parameters before running anything: the replacement goes at once.
@@ -75,7 +75,7 @@ export class Bitrix24Client {
 				this.parameters.useReplacement();
 				continue;
 			}
-			const delayMs = this.retryDelay(outcome.failure, attempt, started, retrySafe);
+			const delayMs = this.retryDelay(outcome.failure, attempt, started, retrySafe, slot);
 			if (delayMs === undefined) return naming(method, outcome);
 			await sleep(delayMs);
 		}
@@ -86,10 +86,10 @@ export class Bitrix24Client {
 	 * `method`, the call that gave the link, and never the link.
 	 */
 	async download(url: string, method: string): Promise<CallOutcome> {
-		await this.bucket.acquire();
+		const slot = await this.bucket.acquire();
 		const fetched = await fetchFile(this.context, this.connection, url);
 		if (!fetched.ok) return { ok: false, failure: { ...fetched.failure, method } };
-		this.bucket.onSuccess();
+		this.bucket.onSuccess(slot);
 		return { ok: true, value: { result: null, file: fetched.file } };
 	}
 
@@ -127,8 +127,9 @@ export class Bitrix24Client {
 		return outcomes;
 	}
 
-	private retryDelay(failure: Bitrix24Failure, attempt: number, started: number, retrySafe: boolean) {
-		if (failure.code === 'QUERY_LIMIT_EXCEEDED') this.bucket.onRateLimited();
+	/** `slot`: the refused request's, when the failure is the request's own (not one command's in an answered batch). */
+	private retryDelay(failure: Bitrix24Failure, attempt: number, started: number, retrySafe: boolean, slot?: Slot) {
+		if (failure.code === 'QUERY_LIMIT_EXCEEDED') this.bucket.onRateLimited(slot);
 		const now = Date.now();
 		const decision = decideRetry(failure, { attempt, elapsedMs: now - started, retrySafe, nowMs: now });
 		return decision.retry ? decision.delayMs : undefined;
@@ -150,13 +151,13 @@ export class Bitrix24Client {
 				outcomes.set(only.key, outcome);
 				return outcome.ok;
 			}
-			await this.bucket.acquire();
+			const slot = await this.bucket.acquire();
 			const signedWithReplacement = this.parameters.usingReplacement;
 			const signed = pending.map((command) => ({ ...command, params: this.parameters.apply(command.params as IDataObject, command.placement) }));
 			const answer = await send(this.context, this.connection, 'batch', batchBody(signed, halt) as unknown as IDataObject);
 			let retry: Settled['retry'];
 			if (answer.ok) {
-				this.bucket.onSuccess();
+				this.bucket.onSuccess(slot);
 				const perKey = readBatchResult(answer.value.result, pending.map(({ key }) => key));
 				// Commands refused before they ran: rate limits, and the credential's parameters it can replace.
 				const again = (code: string) => isRetryableCode(code, retrySafe) || this.parameters.retriesAfter(code, signedWithReplacement);
@@ -168,7 +169,7 @@ export class Bitrix24Client {
 			}
 			const replaced = this.parameters.retriesAfter(retry.cause.code, signedWithReplacement);
 			if (replaced) this.parameters.useReplacement();
-			const delayMs = replaced ? 0 : this.retryDelay(retry.cause, attempt, started, retrySafe);
+			const delayMs = replaced ? 0 : this.retryDelay(retry.cause, attempt, started, retrySafe, answer.ok ? undefined : slot);
 			if (delayMs === undefined) {
 				// Given up. Without halt, an answered batch already gave every command its own outcome; a failed request
 				// is every command's failure. With halt, only the first command left failed: nothing after it ran.

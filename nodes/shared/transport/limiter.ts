@@ -51,6 +51,24 @@ const SETTING_MEMORY_MS = 10 * 60 * 1000;
  */
 const SHARED_COOL_OFF_SLOTS = 1;
 const SHARED_COOL_OFF_BURST_SHARE = 0.25;
+/**
+ * Clients that share a portal see only their own answers: one left alone after its peers finished looks exactly like
+ * one of two that still share, and winning the rate back a step per 10 successes takes it a minute. So after a
+ * slowdown, a client whose callers queue behind each other (it has more work than its share lets through) now and
+ * then sends one request before its turn: a probe. Refused, it cost one 503 and changes nothing but the wait for the
+ * next probe (doubled); accepted, the portal had room our share did not give us, so the last slowdown is undone.
+ * The first probe after a slowdown waits this long divided by the square of our share of the configured rate (5 s
+ * at half of it, 20 s at a quarter): the more clients share the portal, the less one of them leaving frees and the
+ * less often each probes.
+ */
+const PROBE_AFTER_MS = 1250;
+
+/** What `acquire` hands out, to be given back with the answer: whether the request was a probe (see PROBE_AFTER_MS). */
+export interface Slot {
+	probe: boolean;
+}
+
+const IN_TURN: Slot = { probe: false };
 
 /**
  * A client-side model of the portal's leaky bucket: every request adds 1, the level drains continuously, and a
@@ -58,7 +76,8 @@ const SHARED_COOL_OFF_BURST_SHARE = 0.25;
  * callers line up one drain interval apart, in the order they asked.
  *
  * It adapts to what the portal answers: on QUERY_LIMIT_EXCEEDED it halves rate and burst and takes the portal's
- * bucket as full; every 10 successes it wins back a tenth of the configured limit.
+ * bucket as full; every 10 successes it wins back a tenth of the configured limit, and a probe that gets through
+ * undoes a slowdown.
  */
 export class LeakyBucket {
 	private level = 0;
@@ -67,6 +86,10 @@ export class LeakyBucket {
 	private drainPerSecond: number;
 	private successesSinceChange = 0;
 	private lastSlowdownAt = Number.NEGATIVE_INFINITY;
+	private waitingCallers = 0;
+	private probing = false;
+	private probeIntervalMs = PROBE_AFTER_MS;
+	private nextProbeAt = Number.POSITIVE_INFINITY;
 	/** The configured limit: the strictest one asked for recently. */
 	private limit: RateLimit;
 	private readonly settings = new Map<string, { limit: RateLimit; seenAt: number }>();
@@ -98,12 +121,41 @@ export class LeakyBucket {
 		this.drainPerSecond = Math.min(this.drainPerSecond, this.limit.drainPerSecond);
 	}
 
-	async acquire(): Promise<void> {
+	async acquire(): Promise<Slot> {
 		this.drainUntilNow();
+		const overflow = this.level + 1 - (this.burst - HEADROOM);
+		if (overflow <= 0) {
+			this.level += 1;
+			return IN_TURN;
+		}
+		if (this.mayProbe()) {
+			this.probing = true;
+			return { probe: true };
+		}
 		this.level += 1;
-		const overflow = this.level - (this.burst - HEADROOM);
-		if (overflow <= 0) return;
-		await this.clock.sleep(Math.ceil((overflow / this.drainPerSecond) * 1000));
+		this.waitingCallers += 1;
+		try {
+			await this.clock.sleep(Math.ceil((overflow / this.drainPerSecond) * 1000));
+		} finally {
+			this.waitingCallers -= 1;
+		}
+		return IN_TURN;
+	}
+
+	private mayProbe(): boolean {
+		return (
+			this.waitingCallers > 0 &&
+			!this.probing &&
+			this.clock.now() >= this.nextProbeAt &&
+			this.drainPerSecond < this.limit.drainPerSecond
+		);
+	}
+
+	/** The next probe, `intervalMs` scaled by our share of the configured rate (see PROBE_AFTER_MS). */
+	private scheduleProbe(intervalMs: number): void {
+		const share = this.drainPerSecond / this.limit.drainPerSecond;
+		this.probeIntervalMs = intervalMs;
+		this.nextProbeAt = this.clock.now() + intervalMs / share ** 2;
 	}
 
 	/**
@@ -113,8 +165,13 @@ export class LeakyBucket {
 	 * halved rate would stall every caller. Slots already promised to waiting callers stay counted, and a 503 that
 	 * comes although we are at our own limit adds a short cool-off (see above).
 	 */
-	onRateLimited(): void {
+	onRateLimited(slot: Slot = IN_TURN): void {
 		this.drainUntilNow();
+		if (slot.probe) {
+			this.probing = false;
+			this.scheduleProbe(this.probeIntervalMs * 2);
+			return;
+		}
 		this.successesSinceChange = 0;
 		const full = this.burst - HEADROOM;
 		const promised = Math.max(0, this.level - full);
@@ -126,6 +183,7 @@ export class LeakyBucket {
 			this.drainPerSecond = Math.max(MIN_DRAIN_PER_SECOND, this.drainPerSecond * SLOWDOWN_FACTOR);
 			this.burst = Math.max(MIN_BURST, this.burst * SLOWDOWN_FACTOR);
 			if (atOurLimit) coolOff = SHARED_COOL_OFF_SLOTS + this.burst * SHARED_COOL_OFF_BURST_SHARE;
+			this.scheduleProbe(PROBE_AFTER_MS);
 		}
 		this.level = this.burst - HEADROOM + promised + coolOff;
 	}
@@ -136,7 +194,12 @@ export class LeakyBucket {
 	 * room at once (a portal smaller than the plan refuses that burst, and each refusal halves the rate again);
 	 * once the level drains, the room is there.
 	 */
-	onSuccess(): void {
+	onSuccess(slot: Slot = IN_TURN): void {
+		if (slot.probe) {
+			this.probing = false;
+			this.undoSlowdown();
+			return;
+		}
 		this.successesSinceChange += 1;
 		if (this.successesSinceChange < SUCCESSES_PER_RECOVERY_STEP) return;
 		this.successesSinceChange = 0;
@@ -148,6 +211,18 @@ export class LeakyBucket {
 		const before = this.burst;
 		this.burst = Math.min(this.limit.burst, this.burst + this.limit.burst * RECOVERY_STEP);
 		this.level += this.burst - before;
+	}
+
+	/**
+	 * A probe got through: double rate and burst (up to the configured limit). The level stays, so the burst won
+	 * back is room at once: the portal has it, and our callers are queueing for it.
+	 */
+	private undoSlowdown(): void {
+		this.drainUntilNow();
+		this.drainPerSecond = Math.min(this.limit.drainPerSecond, this.drainPerSecond / SLOWDOWN_FACTOR);
+		this.burst = Math.min(this.limit.burst, this.burst / SLOWDOWN_FACTOR);
+		this.successesSinceChange = 0;
+		this.scheduleProbe(PROBE_AFTER_MS);
 	}
 
 	private drainUntilNow(): void {
