@@ -66,16 +66,14 @@ export class Bitrix24Client {
 			const slot = await this.bucket.acquire();
 			const signedWithReplacement = this.parameters.usingReplacement;
 			const outcome = await send(this.context, this.connection, method, this.parameters.apply(params, placement));
-			if (outcome.ok) {
-				this.bucket.onSuccess(slot);
-				return outcome;
-			}
+			this.settle(slot, outcome);
+			if (outcome.ok) return outcome;
 			// The portal refused the credential's parameters before running anything: the replacement goes at once.
 			if (this.parameters.retriesAfter(outcome.failure.code, signedWithReplacement)) {
 				this.parameters.useReplacement();
 				continue;
 			}
-			const delayMs = this.retryDelay(outcome.failure, attempt, started, retrySafe, slot);
+			const delayMs = this.retryDelay(outcome.failure, attempt, started, retrySafe);
 			if (delayMs === undefined) return naming(method, outcome);
 			await sleep(delayMs);
 		}
@@ -88,8 +86,8 @@ export class Bitrix24Client {
 	async download(url: string, method: string): Promise<CallOutcome> {
 		const slot = await this.bucket.acquire();
 		const fetched = await fetchFile(this.context, this.connection, url);
+		this.settle(slot, fetched);
 		if (!fetched.ok) return { ok: false, failure: { ...fetched.failure, method } };
-		this.bucket.onSuccess(slot);
 		return { ok: true, value: { result: null, file: fetched.file } };
 	}
 
@@ -127,9 +125,14 @@ export class Bitrix24Client {
 		return outcomes;
 	}
 
-	/** `slot`: the refused request's, when the failure is the request's own (not one command's in an answered batch). */
-	private retryDelay(failure: Bitrix24Failure, attempt: number, started: number, retrySafe: boolean, slot?: Slot) {
-		if (failure.code === 'QUERY_LIMIT_EXCEEDED') this.bucket.onRateLimited(slot);
+	/** Tells the portal's bucket how a request it let go was answered (a probe's answer is news, see LeakyBucket). */
+	private settle(slot: Slot, outcome: { ok: true } | { ok: false; failure: { code: string } }): void {
+		if (outcome.ok) this.bucket.onSuccess(slot);
+		else if (outcome.failure.code === 'QUERY_LIMIT_EXCEEDED') this.bucket.onRateLimited(slot);
+		else this.bucket.onOtherFailure(slot);
+	}
+
+	private retryDelay(failure: Bitrix24Failure, attempt: number, started: number, retrySafe: boolean) {
 		const now = Date.now();
 		const decision = decideRetry(failure, { attempt, elapsedMs: now - started, retrySafe, nowMs: now });
 		return decision.retry ? decision.delayMs : undefined;
@@ -155,21 +158,23 @@ export class Bitrix24Client {
 			const signedWithReplacement = this.parameters.usingReplacement;
 			const signed = pending.map((command) => ({ ...command, params: this.parameters.apply(command.params as IDataObject, command.placement) }));
 			const answer = await send(this.context, this.connection, 'batch', batchBody(signed, halt) as unknown as IDataObject);
+			this.settle(slot, answer);
 			let retry: Settled['retry'];
 			if (answer.ok) {
-				this.bucket.onSuccess(slot);
 				const perKey = readBatchResult(answer.value.result, pending.map(({ key }) => key));
 				// Commands refused before they ran: rate limits, and the credential's parameters it can replace.
 				const again = (code: string) => isRetryableCode(code, retrySafe) || this.parameters.retriesAfter(code, signedWithReplacement);
 				const settled = halt ? settleHalted(pending, perKey, again, outcomes) : settleAll(pending, perKey, again, outcomes);
 				if (!settled.retry) return settled.allOk;
 				retry = settled.retry;
+				// Commands the portal refused for its rate limit mean the same as a refused request.
+				if (retry.cause.code === 'QUERY_LIMIT_EXCEEDED') this.bucket.onRateLimited();
 			} else {
 				retry = { again: pending, cause: answer.failure };
 			}
 			const replaced = this.parameters.retriesAfter(retry.cause.code, signedWithReplacement);
 			if (replaced) this.parameters.useReplacement();
-			const delayMs = replaced ? 0 : this.retryDelay(retry.cause, attempt, started, retrySafe, answer.ok ? undefined : slot);
+			const delayMs = replaced ? 0 : this.retryDelay(retry.cause, attempt, started, retrySafe);
 			if (delayMs === undefined) {
 				// Given up. Without halt, an answered batch already gave every command its own outcome; a failed request
 				// is every command's failure. With halt, only the first command left failed: nothing after it ran.

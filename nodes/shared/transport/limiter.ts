@@ -213,6 +213,11 @@ export class LeakyBucket {
 		this.level += this.burst - before;
 	}
 
+	/** A request failed otherwise (an error, a lost answer): as a probe it proved nothing, and the next may go. */
+	onOtherFailure(slot: Slot = IN_TURN): void {
+		if (slot.probe) this.probing = false;
+	}
+
 	/**
 	 * A probe got through: double rate and burst (up to the configured limit). The level stays, so the burst won
 	 * back is room at once: the portal has it, and our callers are queueing for it.

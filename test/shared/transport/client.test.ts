@@ -5,7 +5,8 @@ jest.mock('n8n-workflow', () => ({ ...jest.requireActual('n8n-workflow'), sleep:
 
 import { Bitrix24Client } from '../../../nodes/shared/transport';
 import type { CallParameters } from '../../../nodes/shared/transport';
-import { bucketFor, ENTERPRISE_PLAN, resetBuckets, STANDARD_PLAN } from '../../../nodes/shared/transport/limiter';
+import type { Slot } from '../../../nodes/shared/transport/limiter';
+import { bucketFor, ENTERPRISE_PLAN, LeakyBucket, resetBuckets, STANDARD_PLAN } from '../../../nodes/shared/transport/limiter';
 import type { Connection } from '../../../nodes/shared/transport/request';
 import { Scrubber } from '../../../nodes/shared/transport/scrub';
 
@@ -347,6 +348,52 @@ describe('one rate limit per portal', () => {
 		expect(bucketOf(trigger)).toBe(bucketOf(action));
 		expect(bucketOf(listSearch)).toBe(bucketOf(action));
 		expect(bucketFor('https://acme.bitrix24.com', STANDARD_PLAN)).toBe(bucketOf(action));
+	});
+});
+
+describe('what the client tells the portal\'s bucket of each request it let go', () => {
+	const PROBE: Slot = { probe: true };
+	const told = () => ({
+		accepted: jest.spyOn(LeakyBucket.prototype, 'onSuccess'),
+		refused: jest.spyOn(LeakyBucket.prototype, 'onRateLimited'),
+		failed: jest.spyOn(LeakyBucket.prototype, 'onOtherFailure'),
+	});
+	const argsOf = (spy: jest.SpyInstance) => spy.mock.calls.map((args: unknown[]) => args[0]);
+	beforeEach(() => jest.spyOn(LeakyBucket.prototype, 'acquire').mockResolvedValue(PROBE));
+	afterEach(() => jest.restoreAllMocks());
+
+	it('a call: refused, then accepted, each answer with the slot it went in', async () => {
+		const spies = told();
+		const { client } = portal((_, i) => (i === 0 ? queryLimit : ok));
+		await client.call('im.dialog.unread', { DIALOG_ID: 'chat1', MESSAGE_ID: 1 }, true);
+		expect(argsOf(spies.refused)).toEqual([PROBE]);
+		expect(argsOf(spies.accepted)).toEqual([PROBE]);
+	});
+
+	it('a call that failed otherwise (an error page): as neither', async () => {
+		const spies = told();
+		const { client } = portal(() => ({ statusCode: 500, body: '<html>oops</html>' }));
+		await client.call('im.message.add', { DIALOG_ID: 'chat1', MESSAGE: 'hi' }, false);
+		expect(argsOf(spies.failed)).toEqual([PROBE]);
+		expect(spies.accepted).not.toHaveBeenCalled();
+		expect(spies.refused).not.toHaveBeenCalled();
+	});
+
+	it('an answered batch with a command refused for the rate: the request accepted, and a refusal with no slot', async () => {
+		const spies = told();
+		const batchAnswer = json(200, { result: { result: { i0: true }, result_error: { i1: { error: 'QUERY_LIMIT_EXCEEDED', error_description: 'Too many requests' } } } });
+		const { client } = portal((_, i) => (i === 0 ? batchAnswer : ok));
+		const commands = [0, 1].map((i) => ({ key: `i${i}`, method: 'im.dialog.unread', params: { DIALOG_ID: 'chat1', MESSAGE_ID: i + 1 } }));
+		await client.callBatch(commands, true);
+		expect(argsOf(spies.accepted)).toEqual([PROBE, PROBE]); // the batch, then i1 alone
+		expect(argsOf(spies.refused)).toEqual([undefined]);
+	});
+
+	it('a download that failed: as neither', async () => {
+		const spies = told();
+		const { client } = fakeClient('httpRequest', () => ({ statusCode: 404, body: Buffer.from('{"error":"FILE_NOT_FOUND"}'), headers: {} }));
+		await client.download('https://acme.bitrix24.com/rest/1/hookcode1234/download/?token=x', 'im.v2.File.download');
+		expect(argsOf(spies.failed)).toEqual([PROBE]);
 	});
 });
 

@@ -1,54 +1,12 @@
-import type { Clock, RateLimit } from '../../../nodes/shared/transport/limiter';
+import type { Slot } from '../../../nodes/shared/transport/limiter';
 import {
 	bucketFor,
 	ENTERPRISE_PLAN,
 	LeakyBucket,
 	resetBuckets,
 	STANDARD_PLAN,
-	stricter,
 } from '../../../nodes/shared/transport/limiter';
-import { decideRetry } from '../../../nodes/shared/transport/retry';
-
-async function settleMicrotasks() {
-	for (let i = 0; i < 50; i++) await Promise.resolve();
-}
-
-/** Virtual time: sleeps wake in time order only when `run` drives the clock, so no real time passes. */
-class FakeClock implements Clock {
-	time = 0;
-	readonly sleeps: number[] = [];
-	private timers: Array<{ at: number; order: number; wake: () => void }> = [];
-	private order = 0;
-
-	now = () => this.time;
-
-	sleep = async (ms: number) =>
-		await new Promise<void>((wake) => {
-			this.sleeps.push(ms);
-			this.timers.push({ at: this.time + ms, order: this.order++, wake });
-		});
-
-	async run<T>(work: Promise<T>): Promise<T> {
-		let settled = false;
-		work.then(
-			() => (settled = true),
-			() => (settled = true),
-		);
-		for (let idleRounds = 0; ; ) {
-			await settleMicrotasks();
-			if (settled) return await work;
-			this.timers.sort((a, b) => a.at - b.at || a.order - b.order);
-			const next = this.timers.shift();
-			if (!next) {
-				if (++idleRounds > 1000) throw new Error('nothing left to wake: the work is stuck');
-				continue;
-			}
-			idleRounds = 0;
-			this.time = next.at;
-			next.wake();
-		}
-	}
-}
+import { FakeClock } from '../../helpers/simulatedPortal';
 
 async function acquireTimes(bucket: LeakyBucket, clock: FakeClock, count: number) {
 	const times: number[] = [];
@@ -185,136 +143,110 @@ describe('LeakyBucket', () => {
 	});
 });
 
-/** The portal's bucket as the emulator models it. */
-function serverBucket(limit: RateLimit, clock: FakeClock) {
-	let level = 0;
-	let at = 0;
-	return () => {
-		level = Math.max(0, level - ((clock.now() - at) / 1000) * limit.drainPerSecond);
-		at = clock.now();
-		if (level + 1 > limit.burst) return false;
-		level += 1;
-		return true;
-	};
+/** A bucket that has just been slowed down: a 503 at its own limit, so now 1/s, burst 25, and a cool-off (8.25 s). */
+async function slowedDown() {
+	const clock = new FakeClock();
+	const bucket = new LeakyBucket(STANDARD_PLAN, clock);
+	await clock.run(acquireTimes(bucket, clock, 49));
+	bucket.onRateLimited();
+	return { clock, bucket };
 }
 
-interface SendStats {
-	rejected: number;
-	/** Simulated time at which each item was accepted by the portal, in order. */
-	acceptedAt: number[];
-}
-
-/**
- * One sender as the executor runs it with batching off: items one after another, each acquiring the bucket, then
- * (after `latencyMs` on the wire) the portal accepts it or answers 503, which is retried as the client does.
- */
-async function send(count: number, bucket: LeakyBucket, accept: () => boolean, clock: FakeClock, latencyMs = 0): Promise<SendStats> {
-	const stats: SendStats = { rejected: 0, acceptedAt: [] };
-	for (let i = 0; i < count; i++) {
-		const started = clock.now();
-		for (let attempt = 1; ; attempt++) {
-			await bucket.acquire();
-			if (latencyMs > 0) await clock.sleep(latencyMs);
-			if (accept()) break;
-			stats.rejected++;
-			bucket.onRateLimited();
-			const failure = { kind: 'api' as const, code: 'QUERY_LIMIT_EXCEEDED', description: 'Too many requests' };
-			const now = clock.now();
-			const decision = decideRetry(failure, { attempt, elapsedMs: now - started, retrySafe: false, nowMs: now }, () => 0.5);
-			if (!decision.retry) throw new Error(`request ${i} given up: ${decision.reason}`);
-			await clock.sleep(decision.delayMs);
-		}
-		stats.acceptedAt.push(clock.now());
-		bucket.onSuccess();
+describe('LeakyBucket probes for room its share does not give it', () => {
+	/** Callers that will wait their turn, and how each `acquire` at a given time went (`queued` if it waits). */
+	function callers(bucket: LeakyBucket, clock: FakeClock) {
+		const pending: Array<Promise<unknown>> = [];
+		return {
+			queue(count: number) {
+				for (let i = 0; i < count; i++) pending.push(bucket.acquire());
+			},
+			async at(time: number): Promise<Slot | 'queued'> {
+				clock.time = time;
+				let slot: Slot | undefined;
+				pending.push(bucket.acquire().then((got) => (slot = got)));
+				for (let i = 0; i < 10; i++) await Promise.resolve();
+				return slot ?? 'queued';
+			},
+			finish: async () => await clock.run(Promise.all(pending)),
+		};
 	}
-	return stats;
-}
 
-async function sendAll(count: number, bucket: LeakyBucket, accept: () => boolean, clock: FakeClock) {
-	return (await send(count, bucket, accept, clock)).rejected;
-}
-
-describe('LeakyBucket against the portal bucket (simulated)', () => {
-	it('one process with 3 parallel senders never gets a 503', async () => {
-		const clock = new FakeClock();
-		const accept = serverBucket(STANDARD_PLAN, clock);
-		const bucket = new LeakyBucket(STANDARD_PLAN, clock);
-		const rejected = await clock.run(Promise.all([1, 2, 3].map(async () => await sendAll(60, bucket, accept, clock))));
-		expect(rejected).toEqual([0, 0, 0]);
-		expect(clock.now()).toBe(((180 - 49) / 2) * 1000);
+	it('a lone caller never probes: it waits its turn, however long after a slowdown', async () => {
+		const { clock, bucket } = await slowedDown();
+		const slots: Slot[] = [];
+		const times = await clock.run(
+			(async () => {
+				const at: number[] = [];
+				for (let i = 0; i < 20; i++) {
+					slots.push(await bucket.acquire());
+					at.push(clock.now());
+				}
+				return at;
+			})(),
+		);
+		expect(slots.every((slot) => !slot.probe)).toBe(true);
+		expect(times.slice(0, 3)).toEqual([8250, 9250, 10_250]);
 	});
 
-	it.each([
-		[3, 125_000],
-		[8, 375_000],
-	])('%i processes that know nothing of each other all finish, near the portal rate', async (count, ideal) => {
-		const clock = new FakeClock();
-		const accept = serverBucket(STANDARD_PLAN, clock);
-		const processes = Array.from({ length: count }, () => new LeakyBucket(STANDARD_PLAN, clock));
-		const rejected = await clock.run(Promise.all(processes.map(async (b) => await sendAll(100, b, accept, clock))));
-		expect(Math.max(...rejected)).toBeLessThanOrEqual(10);
-		expect(clock.now()).toBeLessThan(ideal * 1.1);
-	});
-});
-
-/** Items per simulated second between the `from`-th and the last accepted item. */
-function rate(acceptedAt: number[], from = 0) {
-	const span = acceptedAt[acceptedAt.length - 1] - acceptedAt[from];
-	return ((acceptedAt.length - 1 - from) / span) * 1000;
-}
-
-describe('a portal whose bucket is smaller than the configured plan (simulated)', () => {
-	const configured = STANDARD_PLAN; // 50, 2/s
-
-	it('portal 10 / 2 per s: one sender settles at the portal rate after one 503', async () => {
-		const clock = new FakeClock();
-		const portal = { burst: 10, drainPerSecond: 2 };
-		const bucket = new LeakyBucket(configured, clock);
-		const stats = await clock.run(send(400, bucket, serverBucket(portal, clock), clock, 20));
-		expect(stats.rejected).toBeLessThanOrEqual(2);
-		// The whole run, burst included: the portal allows (400 - 10) / 2 = 195 s.
-		expect(clock.now()).toBeLessThan(195_000 * 1.1);
-		expect(400 / (clock.now() / 1000)).toBeGreaterThan(1.8);
-		// Steady state: the second half runs at the portal's rate.
-		expect(rate(stats.acceptedAt, 200)).toBeGreaterThan(1.95);
+	it('with callers queued, one goes early 5 s after the slowdown to half the rate, and one probe at a time', async () => {
+		const { clock, bucket } = await slowedDown();
+		const caller = callers(bucket, clock);
+		caller.queue(1);
+		expect(await caller.at(4999)).toBe('queued');
+		expect(await caller.at(5000)).toEqual({ probe: true });
+		expect(await caller.at(5000)).toBe('queued'); // the probe is not answered yet
+		await caller.finish();
 	});
 
-	it('portal 3 / 2 per s (the e2e test\'s tiny bucket), 120 items: about a minute, not nine', async () => {
-		const clock = new FakeClock();
-		const portal = { burst: 3, drainPerSecond: 2 };
-		const bucket = new LeakyBucket(configured, clock);
-		const stats = await clock.run(send(120, bucket, serverBucket(portal, clock), clock, 5));
-		expect(stats.rejected).toBeGreaterThan(0);
-		expect(stats.rejected).toBeLessThanOrEqual(3);
-		// The portal allows (120 - 3) / 2 = 58.5 s.
-		expect(clock.now()).toBeLessThan(75_000);
-		expect(rate(stats.acceptedAt, 60)).toBeGreaterThan(1.95);
-	});
-
-	it('the portal also drains slower than configured (10 / 1 per s): close to 1 per s, 503s bounded', async () => {
-		const clock = new FakeClock();
-		const portal = { burst: 10, drainPerSecond: 1 };
-		const bucket = new LeakyBucket(configured, clock);
-		const stats = await clock.run(send(300, bucket, serverBucket(portal, clock), clock, 20));
-		expect(stats.rejected).toBeLessThanOrEqual(15);
-		expect(rate(stats.acceptedAt, 100)).toBeGreaterThan(0.85);
-	});
-
-	it.each([
-		[{ burst: 10, drainPerSecond: 2 }, 2, 150],
-		[{ burst: 50, drainPerSecond: 2 }, 2, 100],
-		[{ burst: 3, drainPerSecond: 2 }, 2, 60],
-	])('portal %o shared by %i processes of %i items each: both finish, within a third of the portal rate', async (portal, count, items) => {
-		const clock = new FakeClock();
-		const accept = serverBucket(portal, clock);
-		const processes = Array.from({ length: count }, () => new LeakyBucket(configured, clock));
-		const stats = await clock.run(Promise.all(processes.map(async (b) => await send(items, b, accept, clock, 20))));
-		const ideal = ((count * items - portal.burst) / portal.drainPerSecond) * 1000;
-		expect(clock.now()).toBeLessThan(ideal * 1.35);
-		for (const s of stats) {
-			expect(s.acceptedAt).toHaveLength(items);
-			expect(s.rejected).toBeLessThanOrEqual(12);
+	it('a refused probe slows nothing down and doubles the wait for the next: 10 s, then 20 s', async () => {
+		const { clock, bucket } = await slowedDown();
+		const caller = callers(bucket, clock);
+		caller.queue(40);
+		const probeTimes: number[] = [];
+		for (const time of [5000, 14_999, 15_000, 34_999, 35_000]) {
+			const slot = await caller.at(time);
+			if (slot === 'queued') continue;
+			probeTimes.push(time);
+			bucket.onRateLimited(slot);
 		}
+		expect(probeTimes).toEqual([5000, 15_000, 35_000]);
+		await caller.finish();
+		expect(await observedLimit(bucket, clock)).toEqual({ sentAtOnce: 24, slotMs: 1000 }); // still 1/s, burst 25
+	});
+
+	it('an accepted probe undoes the slowdown, and the burst won back is room at once', async () => {
+		const { clock, bucket } = await slowedDown();
+		const caller = callers(bucket, clock);
+		caller.queue(1);
+		const probe = await caller.at(5000);
+		if (probe === 'queued') throw new Error('no probe');
+		bucket.onSuccess(probe);
+		// Level 33.25 - 5 s at 1/s = 27.25 of a burst back at 50: 21 requests go at once.
+		expect(await clock.run(acquireTimes(bucket, clock, 22))).toEqual([...new Array(21).fill(5000), 5125]);
+		await caller.finish();
+		expect(await observedLimit(bucket, clock)).toEqual({ sentAtOnce: 49, slotMs: 500 });
+	});
+
+	it('a probe that failed otherwise proves nothing: the next waiting caller may probe', async () => {
+		const { clock, bucket } = await slowedDown();
+		const caller = callers(bucket, clock);
+		caller.queue(1);
+		const probe = await caller.at(5000);
+		if (probe === 'queued') throw new Error('no probe');
+		bucket.onOtherFailure(probe);
+		expect(await caller.at(5000)).toEqual({ probe: true });
+		await caller.finish();
+	});
+
+	it('the smaller our share, the later the first probe: 20 s after a slowdown to a quarter of the rate', async () => {
+		const { clock, bucket } = await slowedDown();
+		clock.time = 2000;
+		bucket.onRateLimited(); // 0.5/s
+		const caller = callers(bucket, clock);
+		caller.queue(1);
+		expect(await caller.at(21_999)).toBe('queued');
+		expect(await caller.at(22_000)).toEqual({ probe: true });
+		await caller.finish();
 	});
 });
 
@@ -353,23 +285,5 @@ describe('bucketFor', () => {
 		bucketFor('a.bitrix24.com', STANDARD_PLAN, clock);
 		for (let i = 0; i < 200; i++) bucket.onSuccess();
 		expect(await observedLimit(bucket, clock)).toEqual({ sentAtOnce: 49, slotMs: 500 });
-	});
-});
-
-describe('one portal used by an action node, a trigger and a list search (simulated)', () => {
-	beforeEach(() => resetBuckets());
-
-	it('together they never exceed the portal\'s bucket, although the action node is set to Enterprise', async () => {
-		const clock = new FakeClock();
-		const accept = serverBucket(STANDARD_PLAN, clock);
-		// Each asks for its bucket as its client does: the credential (standard) made stricter by its own setting.
-		const action = bucketFor('acme.bitrix24.com', stricter(STANDARD_PLAN, ENTERPRISE_PLAN), clock);
-		const trigger = bucketFor('acme.bitrix24.com', STANDARD_PLAN, clock);
-		const listSearch = bucketFor('acme.bitrix24.com', STANDARD_PLAN, clock);
-		const stats = await clock.run(
-			Promise.all([send(200, action, accept, clock, 20), send(40, trigger, accept, clock, 20), send(20, listSearch, accept, clock, 20)]),
-		);
-		expect(stats.map(({ rejected }) => rejected)).toEqual([0, 0, 0]);
-		expect(stats.map(({ acceptedAt }) => acceptedAt.length)).toEqual([200, 40, 20]);
 	});
 });
