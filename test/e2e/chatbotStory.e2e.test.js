@@ -16,6 +16,7 @@ const fs = require('fs');
 const path = require('path');
 const { createInstance, mustSucceed, outputOf } = require('../../scripts/lib/n8n');
 const { startEmulator } = require('../emulator');
+const { callAs } = require('./helpers/portal');
 const { waitFor, listExecutions, ownerSession, startN8n, sleep, triggerItems } = require('./helpers/trigger');
 
 const PACKAGE_DIR = process.env.E2E_PACKAGE_DIR || undefined;
@@ -56,13 +57,7 @@ describe('a Bitrix24 chat bot in real n8n: the echo example, from registration t
 	let running;
 	let botId;
 
-	const call = async (url, method, params) => {
-		const res = await fetch(`${url}${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(params) });
-		const body = await res.json();
-		if (body.error) throw new Error(`${method}: ${body.error}`);
-		return body.result;
-	};
-	const user2 = () => emu.webhooks.user2.url;
+	const user2 = () => emu.webhooks.user2;
 	const botMessages = () => emu.messagesOf('2', botId).filter((m) => m.authorId === botId || m.system);
 	const textsOf = (messages) => messages.map((m) => m.text);
 	/** The executions the trigger started (the setup run of `n8n execute` is not one). */
@@ -125,7 +120,7 @@ describe('a Bitrix24 chat bot in real n8n: the echo example, from registration t
 		await start();
 
 		// 3. A user writes: one execution, one item; the bot answers with its keyboard.
-		await call(user2(), 'im.message.add', { DIALOG_ID: String(botId), MESSAGE: 'hello bot' });
+		await callAs(user2(), 'im.message.add', { DIALOG_ID: String(botId), MESSAGE: 'hello bot' });
 		const reply = await waitFor('the echo', () => botMessages().find((m) => m.text === 'You wrote: hello bot'), { timeoutMs: 60_000, everyMs: 250 });
 		expect(reply.params.KEYBOARD.BUTTONS.map((b) => b.TEXT)).toEqual(['Help', 'Say hi']);
 		const first = await waitFor('the first execution', () => settledExecutions(1), { timeoutMs: 60_000, everyMs: 500 });
@@ -134,15 +129,15 @@ describe('a Bitrix24 chat bot in real n8n: the echo example, from registration t
 		expect(triggerItems(first[0], TRIGGER)).toEqual([expect.objectContaining({ event: 'messageAdd', source: 'bot', botId, dialogId: '2', text: 'hello bot' })]);
 
 		// 4. The user presses "Say hi": the command event is answered.
-		await call(user2(), 'im.message.command', { MESSAGE_ID: reply.id, BOT_ID: botId, COMMAND: 'echo', COMMAND_PARAMS: 'hi' });
+		await callAs(user2(), 'im.message.command', { MESSAGE_ID: reply.id, BOT_ID: botId, COMMAND: 'echo', COMMAND_PARAMS: 'hi' });
 		await waitFor('the command answer', () => botMessages().some((m) => m.text === 'Echo: hi'), { timeoutMs: 60_000, everyMs: 250 });
 		const second = await waitFor('the command execution', () => settledExecutions(2), { timeoutMs: 60_000, everyMs: 500 });
 		expect(triggerItems(second[1], TRIGGER)).toEqual([expect.objectContaining({ event: 'command', command: '/echo', commandParams: 'hi', commandContext: 'keyboard' })]);
 
 		// 5. n8n restarts; meanwhile the user writes and types /help. Each comes once, nothing earlier again.
 		await stop();
-		await call(user2(), 'im.message.add', { DIALOG_ID: String(botId), MESSAGE: 'are you there?' });
-		await call(user2(), 'im.message.add', { DIALOG_ID: String(botId), MESSAGE: '/help' });
+		await callAs(user2(), 'im.message.add', { DIALOG_ID: String(botId), MESSAGE: 'are you there?' });
+		await callAs(user2(), 'im.message.add', { DIALOG_ID: String(botId), MESSAGE: '/help' });
 		await start();
 		await waitFor('the answers after the restart', () => botMessages().some((m) => m.text === 'You wrote: are you there?') && botMessages().some((m) => /^I repeat what you write/.test(m.text)), { timeoutMs: 60_000, everyMs: 250 });
 		const afterRestart = await waitFor('four executions', () => settledExecutions(4), { timeoutMs: 60_000, everyMs: 500 });

@@ -72,7 +72,6 @@ export type PageReading =
 	/** Events were taken by another reader: nothing is emitted, the caller reports it. */
 	| { outcome: 'lost'; lost: LostEvents; next: Cursor };
 
-/** Event.get parameters for a real (acknowledging) poll. */
 /** The most events Event.get returns at once. */
 const MAX_PAGE = 1000;
 
@@ -81,6 +80,7 @@ export function pageLimit(maxEvents: number | undefined): number {
 	return Math.min(MAX_PAGE, Math.max(1, Math.floor(maxEvents ?? 100)));
 }
 
+/** Event.get parameters for a real (acknowledging) poll. */
 export function pollParams(cursor: Cursor, limit: number): IDataObject {
 	switch (cursor.kind) {
 		case 'marker':

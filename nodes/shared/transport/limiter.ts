@@ -214,7 +214,7 @@ export class LeakyBucket {
 	}
 
 	/** A request failed otherwise (an error, a lost answer): as a probe it proved nothing, and the next may go. */
-	onOtherFailure(slot: Slot = IN_TURN): void {
+	onOtherFailure(slot: Slot): void {
 		if (slot.probe) this.probing = false;
 	}
 

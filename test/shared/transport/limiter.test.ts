@@ -167,6 +167,12 @@ describe('LeakyBucket probes for room its share does not give it', () => {
 				for (let i = 0; i < 10; i++) await Promise.resolve();
 				return slot ?? 'queued';
 			},
+			/** The probe a caller at `time` is handed; the test fails if it queues instead. */
+			async probeAt(time: number): Promise<Slot> {
+				const slot = await this.at(time);
+				if (slot === 'queued') throw new Error(`no probe at ${time} ms`);
+				return slot;
+			},
 			finish: async () => await clock.run(Promise.all(pending)),
 		};
 	}
@@ -218,8 +224,7 @@ describe('LeakyBucket probes for room its share does not give it', () => {
 		const { clock, bucket } = await slowedDown();
 		const caller = callers(bucket, clock);
 		caller.queue(1);
-		const probe = await caller.at(5000);
-		if (probe === 'queued') throw new Error('no probe');
+		const probe = await caller.probeAt(5000);
 		bucket.onSuccess(probe);
 		// Level 33.25 - 5 s at 1/s = 27.25 of a burst back at 50: 21 requests go at once.
 		expect(await clock.run(acquireTimes(bucket, clock, 22))).toEqual([...new Array(21).fill(5000), 5125]);
@@ -231,8 +236,7 @@ describe('LeakyBucket probes for room its share does not give it', () => {
 		const { clock, bucket } = await slowedDown();
 		const caller = callers(bucket, clock);
 		caller.queue(1);
-		const probe = await caller.at(5000);
-		if (probe === 'queued') throw new Error('no probe');
+		const probe = await caller.probeAt(5000);
 		bucket.onOtherFailure(probe);
 		expect(await caller.at(5000)).toEqual({ probe: true });
 		await caller.finish();
